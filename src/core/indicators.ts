@@ -1,0 +1,197 @@
+// Indicator values per unit: counts, per 1,000 of a denominator, per km².
+// Aggregation up the hierarchy sums counts and recomputes rates from the sums; rates are
+// never averaged. Missing values are tagged with a reason, never NaN.
+import type { Hierarchy } from './hierarchy';
+import { isCategoryKey } from './keys';
+import { isIllustrative, type DataPackage, type Observation } from './model';
+
+export type Measure = 'count' | 'per1000' | 'per_km2';
+export const MEASURES: readonly Measure[] = ['count', 'per1000', 'per_km2'];
+
+export type MissingReason = 'no_data' | 'no_denominator' | 'zero_denominator' | 'not_additive';
+
+export type Cell =
+  | {
+      ok: true;
+      value: number;
+      /** The count behind a rate (or the value itself for a count). */
+      count: number;
+      denominator: number | null;
+      year: number | null;
+      sources: string[];
+      illustrative: boolean;
+      /** Aggregated from children where some children had no data. */
+      partial: boolean;
+      /** Aggregated from children (not observed for this unit). */
+      aggregated: boolean;
+    }
+  | { ok: false; reason: MissingReason };
+
+/** Units in which an indicator's values can be summed across units. */
+const ADDITIVE_UNITS = new Set(['count', 'km2', 'households', 'persons', 'currency', '']);
+export const isAdditive = (unit: string): boolean => ADDITIVE_UNITS.has(unit.trim().toLowerCase());
+
+export interface IndicatorInfo {
+  key: string;
+  kind: 'population' | 'category' | 'free';
+  unit: string;
+  years: number[];
+  sources: string[];
+  illustrative: boolean;
+  additive: boolean;
+}
+
+const POPULATION_LIKE = new Set(['population', 'population_estimate', 'population_0_17', 'population_65_plus', 'households', 'area_km2']);
+
+/** Observations indexed by indicator → unit → observations (all years). */
+export class ObservationIndex {
+  private readonly index = new Map<string, Map<string, Observation[]>>();
+  constructor(observations: readonly Observation[]) {
+    for (const o of observations) {
+      let byUnit = this.index.get(o.indicator);
+      if (!byUnit) this.index.set(o.indicator, (byUnit = new Map()));
+      const list = byUnit.get(o.unitId);
+      if (list) list.push(o);
+      else byUnit.set(o.unitId, [o]);
+    }
+  }
+  indicators(): string[] {
+    return [...this.index.keys()];
+  }
+  has(indicator: string): boolean {
+    return this.index.has(indicator);
+  }
+  /** The observation for `year`, or the latest one when year is null. */
+  get(indicator: string, unitId: string, year: number | null = null): Observation | undefined {
+    const list = this.index.get(indicator)?.get(unitId);
+    if (!list || list.length === 0) return undefined;
+    if (year !== null) return list.find((o) => o.year === year);
+    let best = list[0];
+    for (const o of list) if ((o.year ?? -Infinity) > (best?.year ?? -Infinity)) best = o;
+    return best;
+  }
+  all(indicator: string): Observation[] {
+    return [...(this.index.get(indicator)?.values() ?? [])].flat();
+  }
+}
+
+export function indicatorCatalog(pkg: DataPackage, idx = new ObservationIndex(pkg.observations)): IndicatorInfo[] {
+  return idx.indicators().map((key) => {
+    const obs = idx.all(key);
+    const years = [...new Set(obs.map((o) => o.year).filter((y): y is number => y !== null))].sort();
+    const sources = [...new Set(obs.map((o) => o.source).filter(Boolean))];
+    const unit = obs[0]?.unit || 'count';
+    return {
+      key,
+      kind: POPULATION_LIKE.has(key) ? 'population' : isCategoryKey(key) ? 'category' : 'free',
+      unit,
+      years,
+      sources,
+      illustrative: obs.some((o) => isIllustrative(o.source)),
+      additive: isAdditive(unit),
+    };
+  });
+}
+
+/** Denominator of "per 1,000": the relevant population where the package has it. */
+export function denominatorOf(indicator: string, idx: ObservationIndex): string {
+  if (indicator.startsWith('children') && idx.has('population_0_17')) return 'population_0_17';
+  if (indicator.startsWith('elderly') && idx.has('population_65_plus')) return 'population_65_plus';
+  if (indicator === 'social_assistance_households' && idx.has('households')) return 'households';
+  return 'population';
+}
+
+interface Raw {
+  value: number;
+  year: number | null;
+  sources: string[];
+  illustrative: boolean;
+  partial: boolean;
+  aggregated: boolean;
+}
+
+/**
+ * The count of `indicator` for a unit: its own observation, else the sum of its children's
+ * (recursively) when the indicator is additive.
+ */
+function rawValue(indicator: string, unitId: string, h: Hierarchy, idx: ObservationIndex, year: number | null, memo: Map<string, Raw | null>): Raw | null {
+  const key = `${indicator}\u0000${unitId}`;
+  if (memo.has(key)) return memo.get(key) ?? null;
+  memo.set(key, null); // cycle guard
+  let out: Raw | null = null;
+  const own = idx.get(indicator, unitId, year);
+  if (own) {
+    out = { value: own.value, year: own.year, sources: own.source ? [own.source] : [], illustrative: isIllustrative(own.source), partial: false, aggregated: false };
+  } else if (isAdditive(idx.all(indicator)[0]?.unit ?? 'count')) {
+    const kids = h.children(unitId);
+    let sum = 0;
+    let n = 0;
+    let partial = false;
+    const sources = new Set<string>();
+    let illustrative = false;
+    let yr: number | null = null;
+    for (const k of kids) {
+      const r = rawValue(indicator, k.id, h, idx, year, memo);
+      if (!r) {
+        partial = true;
+        continue;
+      }
+      sum += r.value;
+      n++;
+      partial ||= r.partial;
+      illustrative ||= r.illustrative;
+      r.sources.forEach((s) => sources.add(s));
+      yr = yr === null ? r.year : Math.max(yr, r.year ?? yr);
+    }
+    if (n > 0) out = { value: sum, year: yr, sources: [...sources], illustrative, partial, aggregated: true };
+  }
+  memo.set(key, out);
+  return out;
+}
+
+export interface ValueQuery {
+  indicator: string;
+  measure: Measure;
+  year?: number | null;
+}
+
+/** Values of one indicator and measure for the given units (aggregating where needed). */
+export function computeCells(units: readonly string[], q: ValueQuery, h: Hierarchy, idx: ObservationIndex): Map<string, Cell> {
+  const memo = new Map<string, Raw | null>();
+  const out = new Map<string, Cell>();
+  const year = q.year ?? null;
+  const denomKey = q.measure === 'per1000' ? denominatorOf(q.indicator, idx) : q.measure === 'per_km2' ? 'area_km2' : null;
+  for (const id of units) {
+    const r = rawValue(q.indicator, id, h, idx, year, memo);
+    if (!r) {
+      out.set(id, { ok: false, reason: 'no_data' });
+      continue;
+    }
+    if (!denomKey) {
+      out.set(id, { ok: true, value: r.value, count: r.value, denominator: null, year: r.year, sources: r.sources, illustrative: r.illustrative, partial: r.partial, aggregated: r.aggregated });
+      continue;
+    }
+    if (!isAdditive(idx.all(q.indicator)[0]?.unit ?? 'count')) {
+      out.set(id, { ok: false, reason: 'not_additive' });
+      continue;
+    }
+    const d = rawValue(denomKey, id, h, idx, null, memo);
+    if (!d) out.set(id, { ok: false, reason: 'no_denominator' });
+    else if (d.value === 0) out.set(id, { ok: false, reason: 'zero_denominator' });
+    else {
+      const factor = q.measure === 'per1000' ? 1000 : 1;
+      out.set(id, {
+        ok: true,
+        value: (r.value / d.value) * factor,
+        count: r.value,
+        denominator: d.value,
+        year: r.year,
+        sources: [...new Set([...r.sources, ...d.sources])],
+        illustrative: r.illustrative || d.illustrative,
+        partial: r.partial || d.partial,
+        aggregated: r.aggregated,
+      });
+    }
+  }
+  return out;
+}
