@@ -1,5 +1,6 @@
 import type { Catalogue } from './types';
 import { app } from './app';
+import { terms } from './terms';
 
 /** Every feature's catalogue. Add new feature files here. */
-export const catalogues: Catalogue[] = [app];
+export const catalogues: Catalogue[] = [app, terms];
