@@ -1,0 +1,153 @@
+// State → view-model for the map, its legend and its table. No pixels, no DOM: the map and the
+// table render exactly this, so they always agree.
+import { classify, NO_DATA, NO_DATA_COLOR, paletteFor, type Classification } from '../classify';
+import { unitName, type Dataset } from '../dataset';
+import { formatNumber, hasKey, t } from '../i18n';
+import { computeCells, type Cell, type Measure } from '../indicators';
+import type { Lang, UnitLevel } from '../keys';
+import type { ViewState } from '../url';
+
+export interface MapUnit {
+  id: string;
+  name: string;
+  regionId: string | null;
+  regionName: string;
+  /** In the selected region (or no region selected). */
+  inFocus: boolean;
+  cell: Cell;
+  classIndex: number;
+  color: string;
+  valueLabel: string;
+  illustrative: boolean;
+}
+
+export interface LegendClass {
+  color: string;
+  label: string;
+  count: number;
+}
+
+export interface MapView {
+  indicator: string | null;
+  indicatorLabel: string;
+  measure: Measure;
+  measureLabel: string;
+  level: UnitLevel | null;
+  regionId: string | null;
+  units: MapUnit[];
+  /** Units listed in the table: those in focus. */
+  tableUnits: MapUnit[];
+  legend: { title: string; classes: LegendClass[]; noData: LegendClass; method: string };
+  regions: { id: string; name: string }[];
+  selected: MapUnit | null;
+  illustrative: boolean;
+  sources: string[];
+  years: number[];
+}
+
+export function indicatorLabel(key: string, lang: Lang): string {
+  for (const prefix of ['indicator.', 'category.']) if (hasKey('en', prefix + key)) return t(lang, prefix + key);
+  return key.replace(/_/g, ' ');
+}
+
+export function formatValue(cell: Cell, measure: Measure, lang: Lang): string {
+  if (!cell.ok) return t(lang, 'map.noData');
+  return formatNumber(lang, cell.value, measure === 'count' ? (Number.isInteger(cell.value) ? 0 : 2) : 1);
+}
+
+/** The indicator shown when the URL names none: population if present, else the first. */
+export function defaultIndicator(ds: Dataset): string | null {
+  return ds.indicators.find((i) => i.key === 'population')?.key ?? ds.indicators[0]?.key ?? null;
+}
+
+export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView {
+  const h = ds.hierarchy;
+  const level = ds.mapLevel;
+  const indicator = state.indicator ?? defaultIndicator(ds);
+  const measure = state.measure;
+  const mapped = level ? h.atLevel(level) : [];
+  const cells = indicator
+    ? computeCells(mapped.map((u) => u.id), { indicator, measure }, h, ds.index)
+    : new Map<string, Cell>();
+  const regionOf = (id: string) => h.ancestorAt(id, 'region');
+  const inFocus = (id: string) => !state.region || regionOf(id)?.id === state.region;
+
+  const focusValues = mapped.filter((u) => inFocus(u.id)).map((u) => {
+    const c = cells.get(u.id);
+    return c?.ok ? c.value : null;
+  });
+  const cls: Classification = classify(focusValues, state.classification, state.classes, state.breaks);
+  const palette = paletteFor(cls.k);
+
+  const units: MapUnit[] = mapped
+    .map((u) => {
+      const cell: Cell = cells.get(u.id) ?? { ok: false, reason: 'no_data' };
+      const classIndex = cell.ok ? cls.classOf(cell.value) : NO_DATA;
+      const region = regionOf(u.id);
+      return {
+        id: u.id,
+        name: unitName(u, lang),
+        regionId: region?.id ?? null,
+        regionName: region ? unitName(region, lang) : '',
+        inFocus: inFocus(u.id),
+        cell,
+        classIndex,
+        color: classIndex === NO_DATA ? NO_DATA_COLOR : (palette[classIndex] ?? NO_DATA_COLOR),
+        valueLabel: formatValue(cell, measure, lang),
+        illustrative: cell.ok && cell.illustrative,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const tableUnits = units.filter((u) => u.inFocus);
+
+  const fmt = (v: number) => formatNumber(lang, v, measure === 'count' && Number.isInteger(v) ? 0 : 1);
+  const classes: LegendClass[] = [];
+  for (let i = 0; i < cls.k; i++) {
+    const lo = cls.bounds[i];
+    const hi = cls.bounds[i + 1] ?? lo;
+    if (lo === undefined || hi === undefined) continue;
+    classes.push({
+      color: palette[i] ?? NO_DATA_COLOR,
+      label: lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`,
+      count: tableUnits.filter((u) => u.classIndex === i).length,
+    });
+  }
+  const info = ds.indicators.find((i) => i.key === indicator);
+  const selectedUnit = state.unit ? (units.find((u) => u.id === state.unit) ?? null) : null;
+  return {
+    indicator,
+    indicatorLabel: indicator ? indicatorLabel(indicator, lang) : '',
+    measure,
+    measureLabel: t(lang, `measure.${measure}`),
+    level,
+    regionId: state.region,
+    units,
+    tableUnits,
+    legend: {
+      title: indicator ? `${indicatorLabel(indicator, lang)} · ${t(lang, `measure.${measure}`)}` : '',
+      classes,
+      noData: { color: NO_DATA_COLOR, label: t(lang, 'map.noData'), count: tableUnits.filter((u) => u.classIndex === NO_DATA).length },
+      method: t(lang, `map.class.${state.classification}`),
+    },
+    regions: ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),
+    selected: selectedUnit,
+    illustrative: tableUnits.some((u) => u.illustrative),
+    sources: info?.sources ?? [],
+    years: info?.years ?? [],
+  };
+}
+
+export type SortKey = 'name' | 'region' | 'value';
+/** Table rows sorted; missing values always last. */
+export function sortUnits(rows: readonly MapUnit[], key: SortKey, dir: 'asc' | 'desc', lang: Lang): MapUnit[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (key === 'value') {
+      if (!a.cell.ok || !b.cell.ok) return a.cell.ok === b.cell.ok ? 0 : a.cell.ok ? -1 : 1;
+      return sign * (a.cell.value - b.cell.value);
+    }
+    const x = key === 'name' ? a.name : a.regionName;
+    const y = key === 'name' ? b.name : b.regionName;
+    return sign * x.localeCompare(y, lang);
+  });
+}

@@ -1,0 +1,214 @@
+// The map owns its camera: React passes the view-model and the focus extent, never centre or
+// zoom per frame. Geometry is uploaded once per data set; a new indicator only updates
+// feature-state.
+import * as maplibregl from 'maplibre-gl';
+import type { MapMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { BBox } from '../../core/geo/labels';
+import type { MapUnit, MapView } from '../../core/views/map';
+import { t } from '../../core/i18n';
+import type { Lang } from '../../core/keys';
+import { loadBasemap } from '../../io/basemap';
+import { BASEMAP, REGIONS, UNITS, baseStyle, basemapLayers, regionLayers, unitLayers } from './layers';
+import { Tooltip } from './Tooltip';
+
+export interface MapGeometry {
+  units: FeatureCollection<Geometry, { unit_id: string }>;
+  regions: FeatureCollection<Geometry, { unit_id: string }>;
+  labelPoints: Map<string, [number, number]>;
+  regionLabels: { id: string; point: [number, number] }[];
+  bounds: BBox | null;
+}
+
+interface Props {
+  geometry: MapGeometry;
+  view: MapView;
+  lang: Lang;
+  focusBounds: BBox | null;
+  onSelect(unitId: string | null): void;
+  /** Extra layers drawn above the choropleth (services, deserts …). */
+  children?: (map: maplibregl.Map) => React.ReactNode;
+}
+
+export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const [hover, setHover] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [, setCameraTick] = useState(0);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  // Create the map once per geometry; dispose on unmount (per-instance state, no singletons).
+  useEffect(() => {
+    if (!container.current) return;
+    const m = new maplibregl.Map({
+      container: container.current,
+      style: baseStyle(),
+      bounds: geometry.bounds ?? undefined,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      keyboard: false,
+    });
+    m.touchZoomRotate.disableRotation();
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    m.on('load', () => {
+      m.addSource(UNITS, { type: 'geojson', data: geometry.units, promoteId: 'unit_id' });
+      m.addSource(REGIONS, { type: 'geojson', data: geometry.regions, promoteId: 'unit_id' });
+      for (const l of [...unitLayers(), ...regionLayers()]) m.addLayer(l);
+      setMap(m);
+      void loadBasemap().then((fc) => {
+        if (!m.getStyle()) return;
+        m.addSource(BASEMAP, { type: 'geojson', data: fc });
+        for (const l of basemapLayers()) m.addLayer(l, 'units-fill');
+      });
+    });
+    let hovered: string | null = null;
+    const setHoverState = (id: string | null) => {
+      if (hovered) m.setFeatureState({ source: UNITS, id: hovered }, { hover: false });
+      hovered = id;
+      if (id) m.setFeatureState({ source: UNITS, id }, { hover: true });
+    };
+    m.on('mousemove', 'units-fill', (e: MapMouseEvent & { features?: maplibregl.MapGeoJSONFeature[] }) => {
+      const id = e.features?.[0]?.properties?.['unit_id'];
+      if (typeof id !== 'string') return;
+      m.getCanvas().style.cursor = 'pointer';
+      setHoverState(id);
+      setHover({ id, x: e.point.x, y: e.point.y });
+    });
+    m.on('mouseleave', 'units-fill', () => {
+      m.getCanvas().style.cursor = '';
+      setHoverState(null);
+      setHover(null);
+    });
+    m.on('click', (e: MapMouseEvent) => {
+      const f = m.queryRenderedFeatures(e.point, { layers: ['units-fill'] })[0];
+      const id = f?.properties?.['unit_id'];
+      onSelectRef.current(typeof id === 'string' ? id : null);
+    });
+    m.on('moveend', () => setCameraTick((n) => n + 1));
+    // A hook for tests and the benchmark: the choropleth has been drawn at least once.
+    m.on('idle', () => {
+      if (m.getSource(UNITS) && m.isSourceLoaded(UNITS)) container.current?.setAttribute('data-drawn', 'true');
+    });
+    return () => {
+      setMap(null);
+      m.remove();
+    };
+  }, [geometry]);
+
+  // Paint the view-model through feature-state.
+  useEffect(() => {
+    if (!map) return;
+    for (const u of view.units) {
+      map.setFeatureState({ source: UNITS, id: u.id }, { color: u.color, muted: !u.inFocus, selected: u.id === view.selected?.id });
+    }
+  }, [map, view]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const r of geometry.regions.features) {
+      map.setFeatureState({ source: REGIONS, id: r.properties.unit_id }, { active: r.properties.unit_id === view.regionId });
+    }
+  }, [map, geometry, view.regionId]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const u of view.units) map.setFeatureState({ source: UNITS, id: u.id }, { focus: u.id === focusId });
+  }, [map, view.units, focusId]);
+
+  // App-initiated camera moves only when the focus extent changes.
+  const boundsKey = focusBounds?.join(',') ?? '';
+  useEffect(() => {
+    if (!map || !focusBounds) return;
+    map.fitBounds(focusBounds, { padding: 24, duration: 0 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, boundsKey]);
+
+  // Keyboard: arrows move the focus between units in table order, Enter selects.
+  const order: MapUnit[] = view.tableUnits;
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (order.length === 0) return;
+    const i = focusId ? order.findIndex((u) => u.id === focusId) : -1;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
+      setFocusId(order[(i + 1) % order.length]?.id ?? null);
+      e.preventDefault();
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
+      setFocusId(order[(i - 1 + order.length) % order.length]?.id ?? null);
+      e.preventDefault();
+    } else if ((e.key === 'Enter' || e.key === ' ') && focusId) {
+      onSelect(focusId);
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      setFocusId(null);
+      onSelect(null);
+    }
+  };
+
+  const byId = useMemo(() => new Map(view.units.map((u) => [u.id, u])), [view.units]);
+  let tip: { unit: MapUnit; x: number; y: number } | null = null;
+  if (hover && byId.get(hover.id)) tip = { unit: byId.get(hover.id) as MapUnit, x: hover.x, y: hover.y };
+  else if (focusId && map && byId.get(focusId)) {
+    const p = geometry.labelPoints.get(focusId);
+    if (p) {
+      const px = map.project(p);
+      tip = { unit: byId.get(focusId) as MapUnit, x: px.x, y: px.y };
+    }
+  }
+  const focused = focusId ? byId.get(focusId) : undefined;
+
+  return (
+    <div className="map-wrap">
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="map"
+        aria-label={t(lang, 'map.label', { indicator: view.indicatorLabel, level: view.level ? t(lang, `level.${view.level}`) : '' })}
+        aria-describedby="map-keyboard-help"
+        onKeyDown={onKeyDown}
+        onBlur={() => setFocusId(null)}
+      />
+      <p id="map-keyboard-help" className="sr-only">{t(lang, 'map.keyboardHelp')}</p>
+      <div className="sr-only" aria-live="polite">
+        {focused ? t(lang, 'map.announceSelected', { name: focused.name, value: focused.valueLabel }) : ''}
+      </div>
+      {tip && <Tooltip unit={tip.unit} x={tip.x} y={tip.y} view={view} lang={lang} />}
+      {map && <RegionLabels map={map} labels={geometry.regionLabels} view={view} />}
+      {map && children?.(map)}
+    </div>
+  );
+}
+
+function RegionLabels({ map, labels, view }: { map: maplibregl.Map; labels: MapGeometry['regionLabels']; view: MapView }) {
+  const [els] = useState(() => new Map<string, HTMLDivElement>());
+  useEffect(() => {
+    const markers = labels.map(({ id, point }) => {
+      const el = document.createElement('div');
+      el.className = 'region-label';
+      els.set(id, el);
+      return new maplibregl.Marker({ element: el }).setLngLat(point).addTo(map);
+    });
+    return () => {
+      markers.forEach((mk) => mk.remove());
+      els.clear();
+    };
+  }, [map, labels, els]);
+  const names = new Map(view.regions.map((r) => [r.id, r.name]));
+  return (
+    <>
+      {labels.map(({ id }) => {
+        const el = els.get(id);
+        return el ? createPortal(<span aria-hidden="true" className={id === view.regionId ? 'active' : ''}>{names.get(id) ?? id}</span>, el, id) : null;
+      })}
+    </>
+  );
+}
+

@@ -1,0 +1,66 @@
+// MapLibre layers as typed data. The indicator never touches geometry: colours, muting, hover,
+// focus and selection are feature-state, read by these paint expressions.
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { NO_DATA_COLOR } from '../../core/classify';
+
+export const UNITS = 'units';
+export const REGIONS = 'regions';
+export const BASEMAP = 'basemap';
+
+export function baseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e8eef2' } }],
+  };
+}
+
+export const basemapLayers = (): LayerSpecification[] => [
+  { id: 'basemap-fill', type: 'fill', source: BASEMAP, paint: { 'fill-color': '#f7f7f4' } },
+  { id: 'basemap-line', type: 'line', source: BASEMAP, paint: { 'line-color': '#b9b9b0', 'line-width': 0.8 } },
+];
+
+export const unitLayers = (): LayerSpecification[] => [
+  {
+    id: 'units-fill',
+    type: 'fill',
+    source: UNITS,
+    paint: {
+      'fill-color': ['to-color', ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR]],
+      'fill-opacity': ['case', ['boolean', ['feature-state', 'muted'], false], 0.25, 0.9],
+    },
+  },
+  {
+    id: 'units-line',
+    type: 'line',
+    source: UNITS,
+    paint: {
+      'line-color': [
+        'case',
+        ['boolean', ['feature-state', 'selected'], false], '#d6336c',
+        ['boolean', ['feature-state', 'focus'], false], '#000000',
+        ['boolean', ['feature-state', 'hover'], false], '#333333',
+        '#ffffff',
+      ],
+      'line-width': [
+        'case',
+        ['boolean', ['feature-state', 'selected'], false], 3,
+        ['boolean', ['feature-state', 'focus'], false], 3,
+        ['boolean', ['feature-state', 'hover'], false], 2,
+        0.6,
+      ],
+    },
+  },
+];
+
+export const regionLayers = (): LayerSpecification[] => [
+  {
+    id: 'regions-line',
+    type: 'line',
+    source: REGIONS,
+    paint: {
+      'line-color': '#3d3d3d',
+      'line-width': ['case', ['boolean', ['feature-state', 'active'], false], 2.6, 1.4],
+    },
+  },
+];

@@ -1,0 +1,57 @@
+import { CLASS_METHODS, type ClassMethod } from '../../core/classify';
+import type { Dataset } from '../../core/dataset';
+import { t } from '../../core/i18n';
+import { MEASURES, type Measure } from '../../core/indicators';
+import type { Lang } from '../../core/keys';
+import type { ViewState } from '../../core/url';
+import { indicatorLabel, type MapView } from '../../core/views/map';
+
+interface Props {
+  ds: Dataset;
+  view: MapView;
+  state: ViewState;
+  lang: Lang;
+  onChange(patch: Partial<ViewState>): void;
+}
+
+export function Controls({ ds, view, state, lang, onChange }: Props) {
+  return (
+    <div className="controls">
+      <label>
+        <span>{t(lang, 'controls.region')}</span>
+        <select data-testid="region-select" value={state.region ?? ''} onChange={(e) => onChange({ region: e.target.value || null, unit: null })}>
+          <option value="">{t(lang, 'controls.allRegions')}</option>
+          {view.regions.map((r) => (
+            <option key={r.id} value={r.id}>{r.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t(lang, 'controls.indicator')}</span>
+        <select data-testid="indicator-select" value={view.indicator ?? ''} onChange={(e) => onChange({ indicator: e.target.value || null })}>
+          {ds.indicators.map((i) => (
+            <option key={i.key} value={i.key}>
+              {indicatorLabel(i.key, lang)}{i.illustrative ? ` (${t(lang, 'app.illustrative')})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t(lang, 'controls.measure')}</span>
+        <select data-testid="measure-select" value={state.measure} onChange={(e) => onChange({ measure: e.target.value as Measure })}>
+          {MEASURES.map((m) => (
+            <option key={m} value={m}>{t(lang, `measure.${m}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t(lang, 'controls.classification')}</span>
+        <select data-testid="class-select" value={state.classification} onChange={(e) => onChange({ classification: e.target.value as ClassMethod })}>
+          {CLASS_METHODS.filter((m) => m !== 'manual').map((m) => (
+            <option key={m} value={m}>{t(lang, `map.class.${m}`)}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
