@@ -1,6 +1,7 @@
 import type { Catalogue } from './types';
 import { app } from './app';
 import { terms } from './terms';
+import { compare } from './compare';
 
 /** Every feature's catalogue. Add new feature files here. */
-export const catalogues: Catalogue[] = [app, terms];
+export const catalogues: Catalogue[] = [app, terms, compare];

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { buildRankedBars, rankedBarsTable, rankRows } from '../../src/core/compare/ranking';
+import { buildMultiplesByIndicator, buildMultiplesByRegion, CALL_COLORS } from '../../src/core/compare/multiples';
+import { buildProfile, spineScale, spineStats } from '../../src/core/compare/profile';
+import { buildScatter } from '../../src/core/compare/scatter';
+import { sortTable } from '../../src/core/compare/table';
+import { mkPackage } from '../fixtures/compare/mk';
+
+describe('ranked bars', () => {
+  const bars = buildRankedBars(mkPackage, { indicator: 'persons_with_disabilities', level: 'region', regions: [], lang: 'en' });
+  it('ranks all 8 regions with intervals, method and the national reference', () => {
+    expect(bars).not.toBeNull();
+    if (!bars) return;
+    expect(bars.rows).toHaveLength(8);
+    expect(bars.rows.map((r) => r.unitId)).toEqual(['MK006', 'MK005', 'MK002', 'MK007', 'MK001', 'MK004', 'MK003', 'MK008']);
+    expect(bars.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(bars.method).toBe('poisson_exact');
+    expect(bars.benchmark).toMatchObject({ unitId: null, name: 'North Macedonia' });
+    expect(bars.benchmark.value).toBeCloseTo((36413 / 1836713) * 1000, 10);
+    for (const r of bars.rows) {
+      expect(r.lower).not.toBeNull();
+      expect(r.lower ?? 0).toBeLessThan(r.value ?? 0);
+      expect(r.upper ?? 0).toBeGreaterThan(r.value ?? 0);
+    }
+    expect(bars.domain[0]).toBe(0);
+    expect(bars.domain[1]).toBe(bars.rows[0]?.upper);
+  });
+  it('calls Polog worse and Skopje better (higher is worse), the others similar or worse', () => {
+    const call = (id: string) => bars?.rows.find((r) => r.unitId === id)?.call;
+    expect(call('MK006')).toBe('worse');
+    expect(call('MK008')).toBe('better');
+    expect(call('MK003')).toBe('similar');
+    expect(bars?.tally).toMatchObject({ worse: 2, better: 1, similar: 5 });
+  });
+  it('municipalities within a region against a chosen benchmark; small counts and gaps tagged', () => {
+    const m = buildRankedBars(mkPackage, { indicator: 'dv_victims', level: 'municipality', regions: ['MK001'], benchmark: 'MK002', lang: 'en' });
+    expect(m?.rows).toHaveLength(9);
+    expect(m?.benchmark).toMatchObject({ unitId: 'MK002', name: 'East' });
+    const row = (id: string) => m?.rows.find((r) => r.unitId === id);
+    expect(row('MK00105')).toMatchObject({ value: 0, count: 0, call: 'too_few' }); // Lozovo: 0 cases
+    expect(row('MK00107')).toMatchObject({ count: 4, call: 'too_few' }); // Rosoman: 4 < 5
+    expect(row('MK00109')).toMatchObject({ value: null, rank: null, call: 'no_data' }); // Čaška: missing, last
+    expect(m?.rows[8]?.unitId).toBe('MK00109');
+    expect(row('MK00101')?.parentName).toBe('Vardar');
+  });
+  it('does not call a partial aggregate', () => {
+    const m = buildRankedBars(mkPackage, { indicator: 'dv_victims', level: 'region', regions: [], lang: 'en' });
+    expect(m?.rows.find((r) => r.unitId === 'MK001')).toMatchObject({ partial: true, call: 'not_compared' });
+  });
+  it('shares ranks on ties and keeps missing values last', () => {
+    const rows = rankRows([
+      { name: 'b', value: 2, rank: null },
+      { name: 'a', value: null, rank: null },
+      { name: 'c', value: 2, rank: null },
+      { name: 'd', value: 5, rank: null },
+    ]);
+    expect(rows.map((r) => [r.name, r.rank])).toEqual([['d', 1], ['b', 2], ['c', 2], ['a', null]]);
+  });
+  it('table: sortable, translated calls, empty cells last', () => {
+    if (!bars) throw new Error('no bars');
+    const table = rankedBarsTable(bars, 'en');
+    expect(table.columns.map((c) => c.key)).toEqual(['rank', 'name', 'value', 'lower', 'upper', 'count', 'denominator', 'call']);
+    expect(table.rows[0]?.[7]).toBe('Worse than the benchmark');
+    const byName = sortTable(table, 'name', 'asc');
+    expect(byName.rows.map((r) => r[1])).toEqual(['East', 'Northeast', 'Pelagonia', 'Polog', 'Skopje', 'Southeast', 'Southwest', 'Vardar']);
+    expect(sortTable(table, 'value', 'asc').rows[0]?.[1]).toBe('Skopje');
+    const withNull = { columns: table.columns, rows: [[null, 'x'], [2, 'y'], [1, 'z']] };
+    expect(sortTable(withNull, 'rank', 'desc').rows.map((r) => r[1])).toEqual(['y', 'z', 'x']);
+    expect(sortTable(withNull, 'rank', 'asc').rows.map((r) => r[1])).toEqual(['z', 'y', 'x']);
+  });
+});
+
+describe('small multiples', () => {
+  it('one indicator per region shares one set of breaks across panels', () => {
+    const m = buildMultiplesByRegion(mkPackage, 'persons_with_disabilities', ['MK001', 'MK002'], { lang: 'en' });
+    expect(m?.panels.map((p) => p.id)).toEqual(['MK001', 'MK002']);
+    expect(m?.classing.kind).toBe('breaks');
+    if (m?.classing.kind !== 'breaks') return;
+    const { bounds, colors } = m.classing;
+    expect(bounds.length).toBe(colors.length + 1);
+    // Every unit's class is where its value lies in the shared bounds.
+    for (const p of m.panels)
+      for (const u of p.units) {
+        if (u.value === null) continue;
+        expect(u.value).toBeGreaterThanOrEqual(bounds[u.classIndex] ?? Infinity);
+        expect(u.value).toBeLessThanOrEqual(bounds[u.classIndex + 1] ?? -Infinity);
+        expect(u.fill).toBe(colors[u.classIndex]);
+      }
+    // Lozovo (1.3 per 1,000) is in the lowest class, whichever panel.
+    expect(m.panels[0]?.units.find((u) => u.unitId === 'MK00105')?.classIndex).toBe(0);
+  });
+  it('a region without municipalities is drawn whole', () => {
+    const m = buildMultiplesByRegion(mkPackage, 'persons_with_disabilities', ['MK003'], { lang: 'en' });
+    expect(m?.panels[0]).toMatchObject({ whole: true });
+    expect(m?.panels[0]?.units.map((u) => u.unitId)).toEqual(['MK003']);
+  });
+  it('several indicators of one region are classed by their call (one shared classification)', () => {
+    const m = buildMultiplesByIndicator(mkPackage, 'MK001', [], { lang: 'en' });
+    expect(m?.classing.kind).toBe('calls');
+    expect(m?.panels.map((p) => p.id)).toEqual(['dv_victims', 'persons_with_disabilities', 'social_assistance_households']);
+    const lozovo = m?.panels[1]?.units.find((u) => u.unitId === 'MK00105');
+    expect(lozovo).toMatchObject({ call: 'too_few', fill: CALL_COLORS.too_few });
+    expect(buildMultiplesByIndicator(mkPackage, 'nowhere', [], { lang: 'en' })).toBeNull();
+  });
+});
+
+describe('spine chart profile', () => {
+  it('quartiles by simple-statistics and a scale centred on the national value', () => {
+    expect(spineStats([1, 2, 3, 4, 5])).toEqual({ min: 1, q1: 2, median: 3, q3: 4, max: 5 });
+    expect(spineStats([])).toBeNull();
+    const s = spineScale({ min: 1, q1: 2, median: 3, q3: 4, max: 5 }, 2, 4, false);
+    // centre 2, half-width max(|1−2|, |5−2|, |4−2|) = 3
+    expect(s.national).toBe(0.5);
+    expect(s.min).toBeCloseTo(0.5 - 1 / 6, 10);
+    expect(s.max).toBe(1);
+    expect(s.value).toBeCloseTo(0.5 + 2 / 6, 10);
+    const f = spineScale({ min: 1, q1: 2, median: 3, q3: 4, max: 5 }, 2, 4, true);
+    expect(f.max).toBe(0);
+  });
+  it('profiles Polog against the 8 regions', () => {
+    const p = buildProfile(mkPackage, 'MK006', [], { lang: 'en' });
+    expect(p?.name).toBe('Polog');
+    const pwd = p?.rows.find((r) => r.meta.key === 'persons_with_disabilities');
+    expect(pwd).toMatchObject({ n: 8, call: 'worse' });
+    expect(pwd?.stats?.max).toBeCloseTo((7600 / 251552) * 1000, 10);
+    expect(pwd?.scaled?.value).toBe(1);
+    // No population rows in a profile; a missing value is still a row with the national range.
+    expect(p?.rows.some((r) => r.meta.kind === 'population')).toBe(false);
+    expect(p?.rows.find((r) => r.meta.key === 'social_assistance_households')).toMatchObject({ value: null, call: 'no_data', n: 7 });
+  });
+});
+
+describe('scatter', () => {
+  it('plots two indicators with the area highlighted and the national point', () => {
+    const s = buildScatter(mkPackage, { x: 'persons_with_disabilities', y: 'social_assistance_households', level: 'region', regions: [], area: 'MK005' }, { lang: 'en' });
+    expect(s?.points).toHaveLength(7);
+    expect(s?.missing.map((m) => m.unitId)).toEqual(['MK006']);
+    expect(s?.points.filter((p) => p.highlighted).map((p) => p.unitId)).toEqual(['MK005']);
+    expect(s?.highlighted).toBe('MK005');
+    expect(s?.national.x).toBeCloseTo((36413 / 1836713) * 1000, 10);
+    expect(s?.r).not.toBeNull();
+    expect(Math.abs(s?.r ?? 2)).toBeLessThanOrEqual(1);
+  });
+});
