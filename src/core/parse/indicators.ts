@@ -1,0 +1,119 @@
+// Indicator tables → Observation[]. Long form: one row per unit × indicator (× year). Wide form:
+// one row per unit (× year), one column per indicator; each non-empty cell becomes an
+// observation. A wide row with an unreadable cell keeps its good cells and is listed as set
+// aside with the codes of the bad ones.
+import { isUnitLevel, type UnitLevel } from '../keys';
+import type { Observation } from '../model';
+import type { TableRow } from './csv';
+import { isIndicatorColumn, type Recognised, fallbackNameColumn } from './recognise';
+import { issue } from './issues';
+import { normKey } from './props';
+import type { TableContext } from './table-context';
+
+function yearOf(ctx: TableContext, r: TableRow): number | null | undefined {
+  const raw = ctx.cell(r, 'year');
+  if (raw === '') return null;
+  const y = Number(raw);
+  if (!Number.isInteger(y) || y < 1800 || y > 2200) {
+    ctx.flag(r, 'year_invalid', 'year', { value: raw.slice(0, 20) });
+    return undefined;
+  }
+  return y;
+}
+
+function levelOfRow(ctx: TableContext, r: TableRow): UnitLevel | null {
+  const l = normKey(ctx.cell(r, 'level'));
+  return isUnitLevel(l) ? l : null;
+}
+
+function unitKeys(ctx: TableContext, rec: Recognised): { keyCol: string; fallbackCol: string | null } | null {
+  if (!rec.unitColumn) return null;
+  const keyCol = ctx.cols[rec.unitColumn.index] ?? 'unit_id';
+  const fb = fallbackNameColumn(ctx.cols, rec.unitColumn.index);
+  return { keyCol, fallbackCol: fb >= 0 ? (ctx.cols[fb] ?? null) : null };
+}
+
+/** Measure of a wide column from its name: shares in percent, areas in km², else counts. */
+export function measureOf(indicator: string): string {
+  if (/(^|_)(pct|percent|share)($|_)/.test(indicator)) return 'percent';
+  if (/(^|_)per_1000($|_)/.test(indicator)) return 'rate_per_1000';
+  if (/(^|_)km2$/.test(indicator)) return 'km2';
+  return 'count';
+}
+
+export function readIndicators(ctx: TableContext, rec: Recognised): Observation[] {
+  const keys = unitKeys(ctx, rec);
+  if (!keys) {
+    ctx.report.issues.push(issue('column_missing', ctx.table.headerRow, null, { column: 'unit_id | unit_name' }));
+    for (const r of ctx.table.rows) ctx.report.setAside.push({ row: r.row, cells: [...r.cells], codes: ['column_missing'] });
+    return [];
+  }
+  ctx.learnLevel(ctx.table.rows.map((r) => ctx.cell(r, keys.keyCol)));
+  return rec.form === 'wide' ? readWide(ctx, keys) : readLong(ctx, keys);
+}
+
+function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): Observation[] {
+  const out: Observation[] = [];
+  const seen = new Map<string, number>();
+  for (const req of ['indicator', 'value']) {
+    if (!ctx.has(req)) ctx.report.issues.push(issue('column_missing', ctx.table.headerRow, null, { column: req }));
+  }
+  for (const r of ctx.table.rows) {
+    const key = ctx.cell(r, keys.keyCol);
+    const unitId = ctx.joinRow(r, key, keys.keyCol, keys.fallbackCol ? ctx.cell(r, keys.fallbackCol) : '', levelOfRow(ctx, r));
+    const indicator = normKey(ctx.cell(r, 'indicator'));
+    if (indicator === '') ctx.flag(r, 'value_required', 'indicator');
+    const value = ctx.number(r, 'value', { required: true });
+    const year = yearOf(ctx, r);
+    if (unitId !== null && indicator !== '' && typeof value === 'number' && year !== undefined) {
+      const dupKey = `${unitId}\u0000${indicator}\u0000${year ?? ''}`;
+      const first = seen.get(dupKey);
+      if (first !== undefined) {
+        ctx.join.duplicate(ctx.path, r.row, key, unitId, first);
+        ctx.flag(r, 'row_duplicate', keys.keyCol, { first, unit: unitId, indicator });
+      } else seen.set(dupKey, r.row);
+    }
+    if (ctx.setAsideIfFlagged(r) || unitId === null || typeof value !== 'number' || year === undefined) continue;
+    out.push({
+      unitId,
+      indicator,
+      value,
+      year,
+      unit: ctx.cell(r, 'unit') || 'count',
+      source: ctx.cell(r, 'source'),
+      note: ctx.cell(r, 'note'),
+    });
+  }
+  return out;
+}
+
+function readWide(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): Observation[] {
+  const out: Observation[] = [];
+  const seen = new Map<string, number>();
+  const indicatorCols = ctx.cols.filter((c, i) => ctx.columnIndex(c) === i && c !== keys.keyCol && isIndicatorColumn(c));
+  for (const r of ctx.table.rows) {
+    const key = ctx.cell(r, keys.keyCol);
+    const unitId = ctx.joinRow(r, key, keys.keyCol, keys.fallbackCol ? ctx.cell(r, keys.fallbackCol) : '', levelOfRow(ctx, r));
+    const year = yearOf(ctx, r);
+    if (unitId !== null && year !== undefined) {
+      const dupKey = `${unitId}\u0000${year ?? ''}`;
+      const first = seen.get(dupKey);
+      if (first !== undefined) {
+        ctx.join.duplicate(ctx.path, r.row, key, unitId, first);
+        ctx.flag(r, 'row_duplicate', keys.keyCol, { first, unit: unitId, indicator: '*' });
+      } else seen.set(dupKey, r.row);
+    }
+    const values: [string, number][] = [];
+    for (const c of indicatorCols) {
+      const v = ctx.number(r, c);
+      if (typeof v === 'number') values.push([c, v]);
+    }
+    const setAside = ctx.setAsideIfFlagged(r);
+    // an unmatched, ambiguous or duplicate unit or a bad year: nothing of the row is used
+    if (unitId === null || year === undefined || (setAside && ctx.report.setAside.at(-1)?.codes.some((c) => c === 'row_duplicate'))) continue;
+    for (const [indicator, value] of values) {
+      out.push({ unitId, indicator, value, year, unit: measureOf(indicator), source: ctx.cell(r, 'source'), note: ctx.cell(r, 'note') });
+    }
+  }
+  return out;
+}
