@@ -2,6 +2,7 @@ import type { Catalogue } from './types';
 import { app } from './app';
 import { terms } from './terms';
 import { compare } from './compare';
+import { docs } from './docs';
 
 /** Every feature's catalogue. Add new feature files here. */
-export const catalogues: Catalogue[] = [app, terms, compare];
+export const catalogues: Catalogue[] = [app, terms, compare, docs];
