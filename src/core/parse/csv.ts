@@ -123,7 +123,7 @@ export function tableFromRecords(records: string[][], limits: Limits, firstRow =
     }
     rows.push({ row, cells });
   }
-  if (mismatch > 20) issues.push(issue('row_field_count', null, null, { count: mismatch, expected: width }));
+  if (mismatch > 20) issues.push(issue('rows_field_count', null, null, { count: mismatch, expected: width }));
   return { table: { header, headerRow: h + firstRow, rows }, issues };
 }
 

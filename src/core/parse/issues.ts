@@ -18,6 +18,7 @@ export const ISSUE_SEVERITY = {
   cell_too_long: 'error',
   csv_quotes: 'warning',
   row_field_count: 'warning',
+  rows_field_count: 'warning',
   header_empty: 'warning',
   header_duplicate: 'error',
   decimal_ambiguous: 'warning',

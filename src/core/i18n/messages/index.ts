@@ -3,6 +3,7 @@ import { app } from './app';
 import { terms } from './terms';
 import { compare } from './compare';
 import { docs } from './docs';
+import { importMessages } from './import';
 
 /** Every feature's catalogue. Add new feature files here. */
-export const catalogues: Catalogue[] = [app, terms, compare, docs];
+export const catalogues: Catalogue[] = [app, terms, compare, docs, importMessages];
