@@ -3,7 +3,10 @@ import { buildRankedBars, rankedBarsTable, rankRows } from '../../src/core/compa
 import { buildMultiplesByIndicator, buildMultiplesByRegion, CALL_COLORS } from '../../src/core/compare/multiples';
 import { buildProfile, spineScale, spineStats } from '../../src/core/compare/profile';
 import { buildScatter } from '../../src/core/compare/scatter';
-import { sortTable } from '../../src/core/compare/table';
+import { sortTable, tableCsv } from '../../src/core/compare/table';
+import { DEFAULT_COMPARE_STATE, resolveCompareState } from '../../src/core/compare/state';
+import { buildCompareChart } from '../../src/core/compare/views';
+import { t } from '../../src/core/i18n';
 import { mkPackage } from '../fixtures/compare/mk';
 
 describe('ranked bars', () => {
@@ -140,5 +143,36 @@ describe('scatter', () => {
     expect(s?.national.x).toBeCloseTo((36413 / 1836713) * 1000, 10);
     expect(s?.r).not.toBeNull();
     expect(Math.abs(s?.r ?? 2)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('buildCompareChart (frame and table for each chart)', () => {
+  const base = resolveCompareState(mkPackage, { ...DEFAULT_COMPARE_STATE, indicator: 'persons_with_disabilities' }).state;
+  it('bars: title, method named, benchmark, source and date line, CSV', () => {
+    const c = buildCompareChart(mkPackage, base, 'en', '2026-01-31');
+    expect(c.kind).toBe('bars');
+    if (c.kind !== 'bars') return;
+    expect(c.frame.title).toBe('Persons with disabilities — Planning regions');
+    expect(c.frame.subtitle).toContain('95 % confidence intervals: exact Poisson interval.');
+    expect(c.frame.footer).toBe('Source: illustrative; SSO Census 2021 · Year: 2021 · Made on 2026-01-31');
+    expect(c.frame.notes).toContain('Includes illustrative (invented) figures.');
+    const csv = tableCsv(c.table, (col) => col.label ?? t('en', col.labelKey));
+    expect(csv.startsWith('\uFEFFRank,Area,Value')).toBe(true);
+    expect(csv).toContain('\n1,Polog,30.21,29.54,30.9,7600,251552,Worse than the benchmark\n');
+    const byar = buildCompareChart(mkPackage, { ...base, ci: 'byar' }, 'mk', '2026-01-31');
+    expect(byar.kind === 'bars' && byar.frame.subtitle[1]).toBe('Интервали на доверба 95 %: метод на Бајар.');
+  });
+  it('each chart kind builds, and a missing indicator gives an empty chart with a message', () => {
+    for (const chart of ['multiples', 'profile', 'scatter'] as const) expect(buildCompareChart(mkPackage, { ...base, chart }, 'sq', '2026-01-31').kind).toBe(chart);
+    expect(buildCompareChart(mkPackage, { ...base, indicator: null }, 'en', 'x')).toEqual({ kind: 'empty', messageKey: 'compare.empty' });
+  });
+  it('CSV neutralises formulas coming from data', () => {
+    const evil = {
+      ...mkPackage,
+      units: mkPackage.units.map((u) => (u.id === 'MK006' ? { ...u, name: '=HYPERLINK("http://x")', names: {} } : u)),
+    };
+    const c = buildCompareChart(evil, base, 'en', 'x');
+    if (c.kind !== 'bars') throw new Error(c.kind);
+    expect(tableCsv(c.table, (col) => col.labelKey)).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 });

@@ -1,4 +1,5 @@
 // The table behind every chart: one model for the accessible table, its sorting and the CSV.
+import { toCsv } from '../csv';
 export type CellValue = string | number | null;
 
 export interface TableColumn {
@@ -35,7 +36,10 @@ export function sortTable(table: TableModel, key: string, dir: SortDir): TableMo
   return { ...table, rows };
 }
 
-/** Header plus rows, ready for a CSV writer (numbers unformatted, empty for missing). */
-export function tableRecords(table: TableModel, header: (c: TableColumn) => string): string[][] {
-  return [table.columns.map(header), ...table.rows.map((r) => r.map((v) => (v === null ? '' : String(v))))];
+/**
+ * The table as CSV (formula-safe, numbers unformatted, empty cells for missing values), with a
+ * byte-order mark so spreadsheet programs read Cyrillic and Albanian letters right.
+ */
+export function tableCsv(table: TableModel, header: (c: TableColumn) => string): string {
+  return toCsv(table.columns.map(header), table.rows, { bom: true });
 }
