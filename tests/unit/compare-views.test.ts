@@ -6,6 +6,7 @@ import { buildScatter } from '../../src/core/compare/scatter';
 import { sortTable, tableCsv } from '../../src/core/compare/table';
 import { DEFAULT_COMPARE_STATE, resolveCompareState } from '../../src/core/compare/state';
 import { buildCompareChart } from '../../src/core/compare/views';
+import { buildGapsCompared, COVERAGE_CLASSES, coverageClass } from '../../src/core/compare/gaps';
 import { t } from '../../src/core/i18n';
 import { mkPackage } from '../fixtures/compare/mk';
 
@@ -174,5 +175,39 @@ describe('buildCompareChart (frame and table for each chart)', () => {
     const c = buildCompareChart(evil, base, 'en', 'x');
     if (c.kind !== 'bars') throw new Error(c.kind);
     expect(tableCsv(c.table, (col) => col.labelKey)).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+});
+
+describe('gaps compared', () => {
+  const g = buildGapsCompared(mkPackage, [], 'en');
+  it('regions side by side per service × category, from the gap engine', () => {
+    expect(g.regions).toHaveLength(8);
+    expect(g.rows.map((r) => `${r.service}/${r.category}`)).toEqual(['day_care/persons_with_disabilities', 'counselling/dv_victims']);
+    const vardar = g.rows[0]?.cells[0];
+    // Need 50 per 1,000 × 2,798 persons = 139.9 places; Veles' 30 places; 8 of 9 municipalities without day care.
+    expect(vardar).toMatchObject({ regionId: 'MK001', supply: 30, desertUnits: 8, units: 9, classIndex: 0 });
+    expect(vardar?.need).toBeCloseTo(139.9, 9);
+    expect(vardar?.coverage).toBeCloseTo(30 / 139.9, 9);
+    // Kočani's day care has unknown capacity: East's coverage is a lower bound.
+    expect(g.rows[0]?.cells[1]).toMatchObject({ capacityUnknown: true, desertUnits: 9, units: 11 });
+    // Polog has day care (a planned one adds nothing): no desert. Skopje above 100 %.
+    expect(g.rows[0]?.cells[5]).toMatchObject({ desertUnits: 0, supply: 60 });
+    expect(g.rows[0]?.cells[7]?.classIndex).toBe(COVERAGE_CLASSES.length - 1);
+    // Čaška has no DV figure: need incomplete for Vardar.
+    expect(g.rows[1]?.cells[0]?.needIncomplete).toBe(true);
+    expect(g.rows[0]?.national.need).toBeCloseTo(1820.65, 6);
+  });
+  it('coverage classes are fixed and shared', () => {
+    expect([null, 0, 0.2499, 0.25, 0.74, 0.99, 1, 3].map(coverageClass)).toEqual([-1, 0, 0, 1, 2, 3, 4, 4]);
+  });
+  it('builds the chart with notes and a long table', () => {
+    const base = resolveCompareState(mkPackage, { ...DEFAULT_COMPARE_STATE, chart: 'gaps', regions: ['MK001', 'MK002'] }).state;
+    const c = buildCompareChart(mkPackage, base, 'en', 'x');
+    if (c.kind !== 'gaps') throw new Error(c.kind);
+    expect(c.model.regions.map((r) => r.id)).toEqual(['MK001', 'MK002']);
+    expect(c.rowLabels[0]).toBe('Day care · Persons with disabilities');
+    expect(c.table.rows).toHaveLength(4);
+    expect(c.table.rows[0]).toEqual(['Vardar', 'Day care', 'Persons with disabilities', 139.9, 30, 21.4, 109.9, 8]);
+    expect(c.frame.notes.join(' ')).toContain('unknown capacity');
   });
 });

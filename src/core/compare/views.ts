@@ -5,6 +5,7 @@ import { formatNumber, t } from '../i18n';
 import type { Lang } from '../keys';
 import type { DataPackage } from '../model';
 import type { CompareLevel } from './areas';
+import { buildGapsCompared, gapsTable, termLabel, type GapsCompared } from './gaps';
 import { indicatorLabel, unitLabel, type IndicatorMeta } from './metadata';
 import { buildMultiplesByIndicator, buildMultiplesByRegion, type SmallMultiples } from './multiples';
 import { buildProfile, profileTable, type Profile } from './profile';
@@ -29,6 +30,7 @@ export type CompareChart =
   | { kind: 'multiples'; model: SmallMultiples; frame: ChartFrame; table: TableModel; panelTitles: string[] }
   | { kind: 'profile'; model: Profile; frame: ChartFrame; table: TableModel; rowLabels: string[] }
   | { kind: 'scatter'; model: Scatter; frame: ChartFrame; table: TableModel }
+  | { kind: 'gaps'; model: GapsCompared; frame: ChartFrame; table: TableModel; rowLabels: string[] }
   | { kind: 'empty'; messageKey: string };
 
 const MAX_SOURCES = 3;
@@ -177,6 +179,30 @@ function scatterChart(pkg: DataPackage, s: CompareState, lang: Lang, today: stri
   };
 }
 
+function gapsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string): CompareChart {
+  const model = buildGapsCompared(pkg, s.regions, lang);
+  if (model.rows.length === 0) return { kind: 'empty', messageKey: 'compare.gaps.none' };
+  const notes = [
+    model.defaultNorms ? t(lang, 'compare.gaps.default_norms') : null,
+    model.rows.some((r) => r.cells.some((c) => c.capacityUnknown)) ? t(lang, 'compare.gaps.capacity_unknown') : null,
+    model.rows.some((r) => r.cells.some((c) => c.needIncomplete)) ? t(lang, 'compare.gaps.need_incomplete') : null,
+    model.illustrative ? t(lang, 'compare.meta.illustrative') : null,
+  ].filter((x): x is string => x !== null);
+  return {
+    kind: 'gaps',
+    model,
+    rowLabels: model.rows.map((r) => `${termLabel(lang, `service.${r.service}`)} · ${termLabel(lang, `category.${r.category}`)}`),
+    frame: {
+      title: t(lang, 'compare.chart.gaps'),
+      subtitle: [t(lang, 'compare.gaps.subtitle')],
+      notes,
+      footer: footerLine(lang, model.sources, null, today),
+      filename: 'compare-gaps-regions',
+    },
+    table: gapsTable(model, lang),
+  };
+}
+
 /** The chart for a resolved state (see resolveCompareState). `today` is the ISO date shown. */
 export function buildCompareChart(pkg: DataPackage, state: CompareState, lang: Lang, today: string): CompareChart {
   switch (state.chart) {
@@ -189,6 +215,6 @@ export function buildCompareChart(pkg: DataPackage, state: CompareState, lang: L
     case 'scatter':
       return scatterChart(pkg, state, lang, today);
     case 'gaps':
-      return { kind: 'empty', messageKey: 'compare.gaps.none' };
+      return gapsChart(pkg, state, lang, today);
   }
 }
