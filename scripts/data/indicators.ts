@@ -96,7 +96,7 @@ export function buildIndicators(
         year: null,
         unit: 'km2',
         source: NE_AREA_SOURCE,
-        note: 'computed from Natural Earth geometry (full detail)',
+        note: 'computed from Natural Earth geometry (full detail; includes any lake surface in the polygon)',
       });
     }
   }

@@ -159,7 +159,7 @@ Real rows:
 |---|---|---|
 | \`population\` | 2021 | SSO Census 2021, resident population, 5 Sep 2021 (first results published 30 Mar 2022). Municipal values from MakStat table T1020P21 or Wikipedia copies (URL in each row's \`source\`; \`pop_2021_status\` in its \`note\`); for every region they add up exactly to the official regional totals. |
 | \`population_estimate\` | 2023 | SSO/MakStat estimated resident population, 31 Dec 2023 (JSON-stat via \`ovezoski/MKDataTrend\`). Sum 1,826,247. |
-| \`area_km2\` | — | 49 municipalities: Wikipedia copies (URL per row; not an official list). ${s.computedAreas} municipalities with no sourced figure: **computed** from the full-detail Natural Earth polygon with \`turf.area\` (note says so). |
+| \`area_km2\` | — | 49 municipalities: Wikipedia copies (URL per row; not an official list). ${s.computedAreas} municipalities with no sourced figure: **computed** from the full-detail Natural Earth polygon with \`turf.area\` (note says so). Natural Earth's polygons include lake surface, so Ohrid and Struga (Lake Ohrid) come out larger than their land area. |
 
 Illustrative rows (\`source=illustrative\`, seed ${INDICATOR_SEED}, mulberry32 in \`scripts/data/prng.ts\`):
 \`elderly\`, \`population_65_plus\`, \`population_0_17\`, \`households\`,
