@@ -186,7 +186,7 @@ ${scaledTable}
 
 ${s.services.length} services, seed ${SERVICE_SEED}. By service key: ${byKey}.
 By status: ${byStatus}. ${multi} serve several municipalities (\`serves\`), ${unknownCap} have an unknown
-capacity (empty). Every point lies strictly inside its municipality in both the full-detail and
+capacity (empty), ${count((r) => typeof r.users === 'number' && typeof r.capacity === 'number' && r.users > r.capacity)} have more users than places (a waiting list; validation warns about them). Every point lies strictly inside its municipality in both the full-detail and
 the published polygon.
 
 - One **Centre for Social Work** (\`professional_help\`, public, state-funded) at each of the 30

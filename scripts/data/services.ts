@@ -101,7 +101,9 @@ function users(
 ): number | null {
   if (st === 'planned') return null;
   if (st === 'closed') return 0;
-  const f = st === 'partial' ? 0.3 + 0.4 * rng.next() : 0.55 + 0.6 * rng.next();
+  // Mostly below capacity; about 1 in 30 is overcrowded (users above capacity: a waiting list).
+  const r = rng.next();
+  const f = st === 'partial' ? 0.3 + 0.4 * r : r < 0.035 ? 1.1 : 0.55 + 0.4 * (r / 0.965);
   if (capacity !== null) return Math.max(1, Math.round(capacity * f));
   const [lo, hi] = range ?? [5, 50];
   return rng.int(lo, hi);
