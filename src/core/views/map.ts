@@ -100,7 +100,7 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
     .sort((a, b) => a.name.localeCompare(b.name, lang));
   const tableUnits = units.filter((u) => u.inFocus);
 
-  const fmt = (v: number) => formatNumber(lang, v, measure === 'count' && Number.isInteger(v) ? 0 : 1);
+  const fmt = (v: number) => formatNumber(lang, v, Math.abs(v) >= 100 || (measure === 'count' && Number.isInteger(v)) ? 0 : 1);
   const classes: LegendClass[] = [];
   for (let i = 0; i < cls.k; i++) {
     const lo = cls.bounds[i];

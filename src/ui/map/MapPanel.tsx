@@ -4,6 +4,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type { MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -14,6 +15,9 @@ import type { Lang } from '../../core/keys';
 import { loadBasemap } from '../../io/basemap';
 import { BASEMAP, REGIONS, UNITS, baseStyle, basemapLayers, regionLayers, unitLayers } from './layers';
 import { Tooltip } from './Tooltip';
+
+// MapLibre's worker ships as its own file, served from our origin.
+maplibregl.setWorkerUrl(workerUrl);
 
 export interface MapGeometry {
   units: FeatureCollection<Geometry, { unit_id: string }>;
@@ -40,7 +44,9 @@ export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children
   const [focusId, setFocusId] = useState<string | null>(null);
   const [, setCameraTick] = useState(0);
   const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
 
   // Create the map once per geometry; dispose on unmount (per-instance state, no singletons).
   useEffect(() => {

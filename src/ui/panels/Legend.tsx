@@ -22,10 +22,16 @@ export function Legend({ view, lang }: { view: MapView; lang: Lang }) {
       </ul>
       {view.illustrative && <p className="badge-illustrative">{t(lang, 'app.illustrative')}</p>}
       {view.sources.length > 0 && (
-        <p className="muted small">
-          {t(lang, 'details.source')}: {view.sources.join('; ')}
-          {view.years.length > 0 ? ` (${view.years.join(', ')})` : ''}
-        </p>
+        <details className="muted small sources">
+          <summary>
+            {t(lang, 'details.source')} ({view.sources.length}){view.years.length > 0 ? ` · ${view.years.join(', ')}` : ''}
+          </summary>
+          <ul>
+            {view.sources.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );
