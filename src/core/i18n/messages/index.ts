@@ -4,6 +4,7 @@ import { terms } from './terms';
 import { compare } from './compare';
 import { docs } from './docs';
 import { importMessages } from './import';
+import { gaps } from './gaps';
 
 /** Every feature's catalogue. Add new feature files here. */
-export const catalogues: Catalogue[] = [app, terms, compare, docs, importMessages];
+export const catalogues: Catalogue[] = [app, terms, compare, docs, importMessages, gaps];
