@@ -51,6 +51,9 @@ export interface AnalyzeIO {
 
 class UsageError extends Error {}
 
+export const ANALYZE_SYNTAX =
+  'social-map analyze <datapackage.json|folder> [--region <unit_id> | --all] [--lang sq|mk|en] [--out <dir>] [--distance <km>] [--decay gaussian|step|none] [--bom]';
+
 const DATA_EXT = /\.(csv|tsv|txt|json|geojson|topojson|xlsx|xlsm)$/i;
 
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
@@ -174,7 +177,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = {}): Promise<nu
     args = parseAnalyzeArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    err(`${t('en', 'gaps.cli.usage_error', { detail: e.message })}\n${t('en', 'gaps.cli.usage')}\n`);
+    err(`${t('en', 'gaps.cli.usage_error', { detail: e.message })}\n${t('en', 'gaps.cli.usage', { syntax: ANALYZE_SYNTAX })}\n`);
     return 2;
   }
   const lang = args.lang;
@@ -227,7 +230,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = {}): Promise<nu
     const regionIds = args.regionId ? [args.regionId] : scopeRegions.filter((id, i, a) => a.indexOf(id) === i);
     const docs = await writeDocuments({ pkg, result, regionIds, lang, outDir: args.out, priorities, cooperation, adjacency, summary });
     if (Array.isArray(docs)) written.push(...docs);
-  } else err(`${t(lang, 'gaps.cli.no_documents')}\n`);
+  } else err(`${t(lang, 'gaps.cli.no_documents', { files: written.join(', ') })}\n`);
 
   summary.runTimeMs.total = performance.now() - started;
   await writeFile(path.join(args.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
