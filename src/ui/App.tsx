@@ -1,21 +1,15 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { prepareDataset } from '../core/dataset';
 import { t } from '../core/i18n';
 import { LANGS, type Lang } from '../core/keys';
-import { reconcileViewState } from '../core/url';
-import { buildUnitDetails } from '../core/views/details';
-import { buildMapGeometry } from '../core/views/geometry';
-import { buildMapView } from '../core/views/map';
-import { DEFAULT_PACKAGE_URL, fetchPackage } from '../io/fetchPackage';
-import { MapPanel } from './map/MapPanel';
-import { Controls } from './panels/Controls';
-import { DataTable } from './panels/DataTable';
-import { DetailsPanel } from './panels/DetailsPanel';
-import { Legend } from './panels/Legend';
+import { reconcileViewState, VIEWS, type View } from '../core/url';
+import { useDataset } from './data/useDataset';
+import { MapPage } from './pages/MapPage';
 import { useUrlState } from './state/useUrlState';
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
+/** Views that exist in this build (others fall back to the map). */
+const AVAILABLE: readonly View[] = ['map'];
 
 export function App() {
   // One client per app instance (embeddable: no module-level singletons).
@@ -31,12 +25,7 @@ function Main() {
   const url = useUrlState();
   const { state } = url;
   const lang = state.lang;
-  const packageUrl = state.package ?? DEFAULT_PACKAGE_URL;
-  const query = useQuery({
-    queryKey: ['package', packageUrl],
-    queryFn: async ({ signal }) => prepareDataset((await fetchPackage(packageUrl, signal)).pkg),
-  });
-  const ds = query.data;
+  const { ds, pending, error } = useDataset(state.package);
 
   // Ids in the URL are checked against the data once it is there.
   const checked = useMemo(() => {
@@ -49,11 +38,7 @@ function Main() {
   }, [ds, state]);
   const effective = checked.state;
   const notes = [...url.notes, ...checked.notes];
-
-  const geometry = useMemo(() => (ds ? buildMapGeometry(ds) : null), [ds]);
-  const view = useMemo(() => (ds ? buildMapView(ds, effective, lang) : null), [ds, effective, lang]);
-  const details = useMemo(() => (ds && effective.unit ? buildUnitDetails(ds, effective.unit, lang) : null), [ds, effective.unit, lang]);
-  const focusBounds = geometry ? ((effective.region && geometry.regionBounds.get(effective.region)) || geometry.bounds) : null;
+  const view: View = AVAILABLE.includes(effective.view) ? effective.view : 'map';
 
   return (
     <div className="app" lang={lang}>
@@ -76,6 +61,15 @@ function Main() {
           </select>
         </label>
       </header>
+      {AVAILABLE.length > 1 && (
+        <nav className="app-nav" aria-label={t(lang, 'app.title')}>
+          {VIEWS.filter((v) => AVAILABLE.includes(v)).map((v) => (
+            <button key={v} type="button" aria-current={v === view ? 'page' : undefined} data-testid={`nav-${v}`} onClick={() => url.update({ view: v })}>
+              {t(lang, `nav.${v}`)}
+            </button>
+          ))}
+        </nav>
+      )}
       {notes.length > 0 && (
         <div className="url-notes" role="status" data-testid="url-notes">
           <ul>
@@ -86,21 +80,9 @@ function Main() {
           <button type="button" onClick={url.dismissNotes}>{t(lang, 'app.dismiss')}</button>
         </div>
       )}
-      {query.isPending && <p className="loading" role="status">{t(lang, 'app.loading')}</p>}
-      {query.isError && <p className="error" role="alert">{t(lang, 'app.loadError', { message: String(query.error.message) })}</p>}
-      {ds && view && geometry && (
-        <div className="layout">
-          <aside className="sidebar">
-            <Controls ds={ds} view={view} state={effective} lang={lang} onChange={(p) => url.update(p)} />
-            <Legend view={view} lang={lang} />
-            {details && <DetailsPanel details={details} lang={lang} onClose={() => url.update({ unit: null })} />}
-          </aside>
-          <main className="main">
-            <MapPanel geometry={geometry} view={view} lang={lang} focusBounds={focusBounds} onSelect={(id) => url.update({ unit: id })} />
-            <DataTable view={view} lang={lang} onSelect={(id) => url.update({ unit: id })} />
-          </main>
-        </div>
-      )}
+      {pending && <p className="loading" role="status">{t(lang, 'app.loading')}</p>}
+      {error && <p className="error" role="alert">{t(lang, 'app.loadError', { message: error.message })}</p>}
+      {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
       <footer className="app-footer small muted">
         {t(lang, 'app.attribution', { sources: ds ? ds.pkg.meta.sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ') : '' })}
       </footer>

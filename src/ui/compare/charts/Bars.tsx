@@ -2,15 +2,16 @@
 // benchmark as a dashed reference line. Draws the view-model; computes only pixels.
 import { scaleLinear } from 'd3';
 import type { RankedBars } from '../../../core/compare/ranking';
-import { CALL_COLORS } from '../../../core/compare/multiples';
+import { CALL_COLORS, DASHED_CALLS } from '../../../core/compare/multiples';
 import { CALLS } from '../../../core/compare/significance';
 import { formatNumber, t } from '../../../core/i18n';
 import type { Lang } from '../../../core/keys';
 import type { ChartBody } from '../ChartFrame';
 import { CHART_WIDTH } from '../ChartFrame';
+import { legendHeight, SvgLegend } from '../Legend';
 import { clip } from '../svgText';
 
-const LABEL_W = 190;
+const LABEL_W = 200;
 const VALUE_W = 70;
 
 export function barsBody(m: RankedBars, lang: Lang): ChartBody {
@@ -22,8 +23,8 @@ export function barsBody(m: RankedBars, lang: Lang): ChartBody {
   const plotH = m.rows.length * rowH;
   const axisY = top + plotH + 4;
   const legendY = axisY + 26;
-  const present = CALLS.filter((c) => m.tally[c] > 0);
-  const height = legendY + Math.ceil(present.length / 4) * 17 + 4;
+  const legend = CALLS.filter((c) => m.tally[c] > 0).map((c) => ({ color: CALL_COLORS[c], label: `${t(lang, `compare.call.${c}`)} (${m.tally[c]})`, dashed: DASHED_CALLS.has(c) }));
+  const height = legendY + legendHeight(legend, CHART_WIDTH - 24) + 4;
   const fmt = (v: number) => formatNumber(lang, v, 2);
   const font = rowH < 20 ? 10.5 : 12;
   const bench = m.benchmark.value;
@@ -48,7 +49,7 @@ export function barsBody(m: RankedBars, lang: Lang): ChartBody {
           <g key={r.unitId} data-testid="bar-row" data-unit-id={r.unitId} data-call={r.call}>
             <title>{`${name}: ${r.value === null ? t(lang, 'compare.call.no_data') : fmt(r.value)}${r.lower !== null && r.upper !== null ? ` (${fmt(r.lower)}–${fmt(r.upper)})` : ''} · ${t(lang, `compare.call.${r.call}`)}`}</title>
             <text x={x0 - 6} y={cy} dy="0.35em" fontSize={font} textAnchor="end" fill="#1b1f24">
-              {clip(name, LABEL_W - 10, font)}
+              {clip(name, LABEL_W - 14, font)}
             </text>
             {r.value === null ? (
               <text x={zero + 4} y={cy} dy="0.35em" fontSize={font} fill="#6b7178" fontStyle="italic">
@@ -64,7 +65,7 @@ export function barsBody(m: RankedBars, lang: Lang): ChartBody {
                 fill={CALL_COLORS[r.call]}
                 stroke="#4d4d4d"
                 strokeWidth={0.6}
-                strokeDasharray={r.partial ? '3 2' : undefined}
+                strokeDasharray={DASHED_CALLS.has(r.call) ? '3 2' : undefined}
               />
             )}
             {r.lower !== null && r.upper !== null && (
@@ -90,16 +91,7 @@ export function barsBody(m: RankedBars, lang: Lang): ChartBody {
           </text>
         </g>
       )}
-      <g transform={`translate(12, ${legendY})`}>
-        {present.map((c, i) => (
-          <g key={c} transform={`translate(${(i % 4) * 192}, ${Math.floor(i / 4) * 17})`}>
-            <rect width={14} height={11} fill={CALL_COLORS[c]} stroke="#4d4d4d" strokeWidth={0.6} />
-            <text x={19} y={10} fontSize={11} fill="#1b1f24">
-              {`${t(lang, `compare.call.${c}`)} (${m.tally[c]})`}
-            </text>
-          </g>
-        ))}
-      </g>
+      <SvgLegend items={legend} width={CHART_WIDTH - 24} x={12} y={legendY} />
     </g>
   );
   return { height, node };

@@ -4,19 +4,22 @@ import { COVERAGE_CLASSES, NO_COVERAGE_COLOR, type GapCell, type GapsCompared } 
 import { formatNumber, t } from '../../../core/i18n';
 import type { Lang } from '../../../core/keys';
 import { CHART_WIDTH, type ChartBody } from '../ChartFrame';
-import { clip, wrap } from '../svgText';
+import { legendHeight, SvgLegend } from '../Legend';
+import { clip, textWidth, wrap } from '../svgText';
 
 const LABEL_W = 230;
 
 export function gapsBody(g: GapsCompared, rowLabels: string[], lang: Lang): ChartBody {
   const cols = g.regions.length + 1;
   const colW = (CHART_WIDTH - 12 - LABEL_W - 12) / cols;
-  const headLines = [...g.regions.map((r) => r.name), t(lang, 'compare.gaps.national')].map((n) => wrap(n, colW - 4, 10.5).slice(0, 2));
-  const headH = Math.max(...headLines.map((l) => l.length)) * 13 + 6;
+  const heads = [...g.regions.map((r) => r.name), t(lang, 'compare.gaps.national')];
+  // Column heads are written at an angle when any is wider than its column.
+  const angled = heads.some((n) => textWidth(n, 10.5) > colW - 4);
+  const headH = angled ? Math.min(140, Math.max(...heads.map((n) => textWidth(n, 10.5))) * 0.64 + 12) : 20;
   const rowH = 36;
   const legendTop = headH + g.rows.length * rowH + 12;
   const legend = [...COVERAGE_CLASSES.map((c) => ({ color: c.color, label: t(lang, c.labelKey) })), { color: NO_COVERAGE_COLOR, label: t(lang, 'compare.gaps.no_need') }];
-  const height = legendTop + Math.ceil(legend.length / 4) * 17 + 4;
+  const height = legendTop + legendHeight(legend, CHART_WIDTH - 24) + 4;
   const pct = (c: number | null) => (c === null ? '—' : `${formatNumber(lang, c * 100, 0)} %`);
   const cell = (c: Pick<GapCell, 'coverage' | 'desertUnits' | 'units'> & { classIndex: number; capacityUnknown?: boolean }, x: number, y: number, key: string, title: string) => {
     const fill = c.classIndex < 0 ? NO_COVERAGE_COLOR : (COVERAGE_CLASSES[c.classIndex]?.color ?? NO_COVERAGE_COLOR);
@@ -38,15 +41,18 @@ export function gapsBody(g: GapsCompared, rowLabels: string[], lang: Lang): Char
   };
   const node = (
     <g transform="translate(12, 0)" data-testid="gaps">
-      {headLines.map((lines, i) => (
-        <text key={i} x={LABEL_W + i * colW + (colW - 3) / 2} y={0} fontSize={10.5} fontWeight={600} textAnchor="middle" fill="#1b1f24">
-          {lines.map((l, j) => (
-            <tspan key={j} x={LABEL_W + i * colW + (colW - 3) / 2} dy={13}>
-              {l}
-            </tspan>
-          ))}
-        </text>
-      ))}
+      {heads.map((n, i) => {
+        const cx = LABEL_W + i * colW + (colW - 3) / 2;
+        return angled ? (
+          <text key={i} transform={`translate(${cx - 4}, ${headH - 6}) rotate(-40)`} fontSize={10.5} fontWeight={600} fill="#1b1f24">
+            {clip(n, 200, 10.5)}
+          </text>
+        ) : (
+          <text key={i} x={cx} y={headH - 6} fontSize={10.5} fontWeight={600} textAnchor="middle" fill="#1b1f24">
+            {n}
+          </text>
+        );
+      })}
       {g.rows.map((r, i) => {
         const y = headH + i * rowH;
         const label = rowLabels[i] ?? `${r.service} · ${r.category}`;
@@ -67,16 +73,7 @@ export function gapsBody(g: GapsCompared, rowLabels: string[], lang: Lang): Char
           </g>
         );
       })}
-      <g transform={`translate(0, ${legendTop})`}>
-        {legend.map((l, i) => (
-          <g key={i} transform={`translate(${(i % 4) * 192}, ${Math.floor(i / 4) * 17})`}>
-            <rect width={14} height={11} fill={l.color} stroke="#4d4d4d" strokeWidth={0.6} />
-            <text x={19} y={10} fontSize={11} fill="#1b1f24">
-              {l.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <SvgLegend items={legend} width={CHART_WIDTH - 24} x={0} y={legendTop} />
     </g>
   );
   return { height, node };

@@ -1,18 +1,42 @@
 // Small multiples: one small map per panel, all coloured with the model's shared classing.
 // Panels whose units have no geometry are drawn as tiles (one square per unit).
-import { geoMercator, geoPath } from 'd3';
+import { geoPath, geoTransform } from 'd3';
 import type { Feature, FeatureCollection } from 'geojson';
 import { NO_DATA_COLOR } from '../../../core/classify';
-import type { Panel, SmallMultiples } from '../../../core/compare/multiples';
+import { DASHED_CALLS, type Panel, type SmallMultiples } from '../../../core/compare/multiples';
 import { formatNumber, t } from '../../../core/i18n';
 import type { Lang } from '../../../core/keys';
 import type { UnitGeometry } from '../../../core/model';
 import { CHART_WIDTH, type ChartBody } from '../ChartFrame';
+import { legendHeight, SvgLegend } from '../Legend';
 import { clip } from '../svgText';
 
 const GAP = 12;
 
-function panelNode(p: Panel, title: string, w: number, h: number, lang: Lang) {
+/**
+ * A planar fit of lon/lat shapes into w × h: x = lon · cos(mid-latitude), y = −lat, scaled and
+ * centred. Planar, so the ring winding of the data does not matter (d3's spherical projections
+ * expect clockwise rings, GeoJSON files usually have counter-clockwise ones).
+ */
+function planarPath(fc: FeatureCollection, w: number, h: number) {
+  const raw = geoPath(geoTransform({ point(x, y) { this.stream.point(x, -y); } }));
+  const [[x0, y0], [x1, y1]] = raw.bounds(fc);
+  const k = Math.cos(((-(y0 + y1) / 2) * Math.PI) / 180);
+  const bw = Math.max(1e-9, (x1 - x0) * k);
+  const bh = Math.max(1e-9, y1 - y0);
+  const s = Math.min(w / bw, h / bh);
+  const dx = (w - bw * s) / 2;
+  const dy = (h - bh * s) / 2;
+  return geoPath(
+    geoTransform({
+      point(x, y) {
+        this.stream.point(dx + (x - x0) * k * s, dy + (-y - y0) * s);
+      },
+    }),
+  );
+}
+
+function panelNode(p: Panel, title: string, w: number, h: number, lang: Lang, byCall: boolean) {
   const mapH = h - 22;
   const withGeom = p.units.filter((u): u is typeof u & { geometry: UnitGeometry } => u.geometry !== null);
   const label = (u: Panel['units'][number]) =>
@@ -23,10 +47,18 @@ function panelNode(p: Panel, title: string, w: number, h: number, lang: Lang) {
       type: 'FeatureCollection',
       features: withGeom.map((u): Feature => ({ type: 'Feature', properties: {}, geometry: u.geometry })),
     };
-    const projection = geoMercator().fitExtent([[4, 4], [w - 4, mapH - 4]], fc);
-    const path = geoPath(projection);
+    const path = planarPath(fc, w - 8, mapH - 8);
     shapes = withGeom.map((u) => (
-      <path key={u.unitId} d={path({ type: 'Feature', properties: {}, geometry: u.geometry }) ?? ''} fill={u.fill} stroke="#5b6168" strokeWidth={0.6} data-unit-id={u.unitId}>
+      <path
+        transform="translate(4, 4)"
+        key={u.unitId}
+        d={path({ type: 'Feature', properties: {}, geometry: u.geometry }) ?? ''}
+        fill={u.fill}
+        stroke="#5b6168"
+        strokeWidth={0.6}
+        strokeDasharray={byCall && DASHED_CALLS.has(u.call) ? '2 2' : undefined}
+        data-unit-id={u.unitId}
+      >
         <title>{label(u)}</title>
       </path>
     ));
@@ -37,7 +69,7 @@ function panelNode(p: Panel, title: string, w: number, h: number, lang: Lang) {
     shapes = p.units.map((u, i) => (
       <g key={u.unitId} transform={`translate(${4 + (i % cols) * size}, ${4 + Math.floor(i / cols) * size})`} data-unit-id={u.unitId}>
         <title>{label(u)}</title>
-        <rect width={size - 3} height={size - 3} fill={u.fill} stroke="#5b6168" strokeWidth={0.6} />
+        <rect width={size - 3} height={size - 3} fill={u.fill} stroke="#5b6168" strokeWidth={0.6} strokeDasharray={byCall && DASHED_CALLS.has(u.call) ? '2 2' : undefined} />
         <text x={(size - 3) / 2} y={(size - 3) / 2} dy="0.35em" fontSize={Math.min(11, size / 5)} textAnchor="middle" fill="#1b1f24">
           {clip(u.name, size - 8, Math.min(11, size / 5))}
         </text>
@@ -75,25 +107,16 @@ export function multiplesBody(m: SmallMultiples, titles: string[], lang: Lang): 
         ]
       : m.classing.calls
           .filter((c) => m.panels.some((p) => p.units.some((u) => u.call === c)))
-          .map((c) => ({ color: m.classing.kind === 'calls' ? m.classing.colors[c] : NO_DATA_COLOR, label: t(lang, `compare.call.${c}`) }));
-  const height = legendTop + Math.ceil(legend.length / 4) * 17 + 4;
+          .map((c) => ({ color: m.classing.kind === 'calls' ? m.classing.colors[c] : NO_DATA_COLOR, label: t(lang, `compare.call.${c}`), dashed: DASHED_CALLS.has(c) }));
+  const height = legendTop + legendHeight(legend, CHART_WIDTH - 24) + 4;
   const node = (
     <g transform="translate(12, 0)" data-testid="multiples">
       {m.panels.map((p, i) => (
         <g key={p.id} transform={`translate(${(i % cols) * (w + GAP)}, ${Math.floor(i / cols) * (h + GAP)})`} data-testid="panel" data-panel-id={p.id}>
-          {panelNode(p, titles[i] ?? p.title, w, h, lang)}
+          {panelNode(p, titles[i] ?? p.title, w, h, lang, m.classing.kind === 'calls')}
         </g>
       ))}
-      <g transform={`translate(0, ${legendTop})`}>
-        {legend.map((l, i) => (
-          <g key={i} transform={`translate(${(i % 4) * 192}, ${Math.floor(i / 4) * 17})`}>
-            <rect width={14} height={11} fill={l.color} stroke="#4d4d4d" strokeWidth={0.6} />
-            <text x={19} y={10} fontSize={11} fill="#1b1f24">
-              {l.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <SvgLegend items={legend} width={CHART_WIDTH - 24} x={0} y={legendTop} />
     </g>
   );
   return { height, node };

@@ -50,7 +50,7 @@ export function scatterBody(s: Scatter, xLabel: string, yLabel: string, lang: La
         <g transform={`translate(${x(nat.x)}, ${y(nat.y)})`} data-testid="national-point">
           <title>{`${t(lang, 'compare.benchmark.national')}: ${fmt(nat.x)}; ${fmt(nat.y)}`}</title>
           <path d="M-7,0H7M0,-7V7" stroke="#1b1f24" strokeWidth={2.2} />
-          <text x={9} y={-6} fontSize={11} fill="#1b1f24">
+          <text x={x(nat.x) > CHART_WIDTH - 160 ? -9 : 9} y={-6} fontSize={11} fill="#1b1f24" textAnchor={x(nat.x) > CHART_WIDTH - 160 ? 'end' : 'start'}>
             {t(lang, 'compare.benchmark.national')}
           </text>
         </g>
@@ -60,7 +60,7 @@ export function scatterBody(s: Scatter, xLabel: string, yLabel: string, lang: La
           <circle cx={x(p.x)} cy={y(p.y)} r={7.5} fill="#b3005e" stroke="#1b1f24" strokeWidth={1.2}>
             <title>{`${p.name}: ${fmt(p.x)}; ${fmt(p.y)}`}</title>
           </circle>
-          <text x={x(p.x) + 10} y={y(p.y) - 8} fontSize={12} fontWeight={700} fill="#1b1f24">
+          <text x={x(p.x) > CHART_WIDTH - 160 ? x(p.x) - 10 : x(p.x) + 10} y={y(p.y) - 8} fontSize={12} fontWeight={700} fill="#1b1f24" textAnchor={x(p.x) > CHART_WIDTH - 160 ? 'end' : 'start'}>
             {p.name}
           </text>
         </g>

@@ -5,13 +5,13 @@ import { CALL_COLORS } from '../../../core/compare/multiples';
 import { formatNumber, t } from '../../../core/i18n';
 import type { Lang } from '../../../core/keys';
 import { CHART_WIDTH, type ChartBody } from '../ChartFrame';
-import { clip } from '../svgText';
+import { clip, wrap } from '../svgText';
 
 const LABEL_W = 300;
 const COL_W = 66;
 
 export function spineBody(p: Profile, labels: string[], lang: Lang): ChartBody {
-  const rowH = 30;
+  const rowH = 32;
   const top = 22;
   const sx0 = 12 + LABEL_W + 2 * COL_W + 10;
   const sx1 = CHART_WIDTH - 16;
@@ -34,8 +34,14 @@ export function spineBody(p: Profile, labels: string[], lang: Lang): ChartBody {
           <g key={r.meta.key} data-testid="spine-row" data-indicator={r.meta.key} data-call={r.call}>
             <title>{`${labels[i] ?? r.meta.key}: ${fmt(r.value)} · ${t(lang, `compare.call.${r.call}`)}`}</title>
             <rect x={0} y={y} width={CHART_WIDTH} height={rowH} fill={i % 2 ? '#ffffff' : '#f6f7f9'} />
-            <text x={12} y={cy} dy="0.35em" fontSize={11.5} fill="#1b1f24">
-              {clip(labels[i] ?? r.meta.key, LABEL_W - 8, 11.5)}
+            <text x={12} y={cy} fontSize={11} fill="#1b1f24">
+              {wrap(labels[i] ?? r.meta.key, LABEL_W - 8, 11)
+                .slice(0, 2)
+                .map((l, j, all) => (
+                  <tspan key={j} x={12} dy={j === 0 ? (all.length === 1 ? 4 : -2) : 12}>
+                    {j === 1 ? clip(l, LABEL_W - 8, 11) : l}
+                  </tspan>
+                ))}
             </text>
             <text x={12 + LABEL_W + COL_W - 6} y={cy} dy="0.35em" fontSize={11.5} textAnchor="end" fill="#1b1f24">
               {fmt(r.value)}
