@@ -15,6 +15,8 @@ export interface ResourceDecl {
 export interface Descriptor {
   meta: PackageMeta;
   resources: ResourceDecl[];
+  /** `region`: the unit id the package is about, if it says so. */
+  region: string | null;
 }
 
 export const emptyMeta = (): PackageMeta => ({ name: '', title: '', description: '', sources: [], licenses: [] });
@@ -26,7 +28,7 @@ export function readDescriptor(value: unknown, issues: ImportIssue[]): Descripto
   const meta = emptyMeta();
   if (!isRecord(value)) {
     issues.push(issue('descriptor_invalid', null, null, { detail: 'object' }));
-    return { meta, resources: [] };
+    return { meta, resources: [], region: null };
   }
   meta.name = text(own(value, 'name'));
   meta.title = text(own(value, 'title'));
@@ -61,7 +63,7 @@ export function readDescriptor(value: unknown, issues: ImportIssue[]): Descripto
   const list = own(value, 'resources');
   if (!Array.isArray(list)) {
     issues.push(issue('descriptor_invalid', null, 'resources', { detail: 'resources' }));
-    return { meta, resources };
+    return { meta, resources, region: text(own(value, 'region')) || null };
   }
   list.slice(0, 1000).forEach((r: unknown, i: number) => {
     const name = text(own(r, 'name'));
@@ -81,7 +83,7 @@ export function readDescriptor(value: unknown, issues: ImportIssue[]): Descripto
       delimiter: delimiter || null,
     });
   });
-  return { meta, resources };
+  return { meta, resources, region: text(own(value, 'region')) || null };
 }
 
 /** The declared resource a file belongs to: exact path, else the longer path ends with the other. */

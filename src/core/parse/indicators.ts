@@ -74,15 +74,8 @@ function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string
       } else seen.set(dupKey, r.row);
     }
     if (ctx.setAsideIfFlagged(r) || unitId === null || typeof value !== 'number' || year === undefined) continue;
-    out.push({
-      unitId,
-      indicator,
-      value,
-      year,
-      unit: ctx.cell(r, 'unit') || 'count',
-      source: ctx.cell(r, 'source'),
-      note: ctx.cell(r, 'note'),
-    });
+    const unit = normKey(ctx.cell(r, 'unit')) || 'count';
+    out.push(ctx.trace({ unitId, indicator, value, year, unit, source: ctx.cell(r, 'source'), note: ctx.cell(r, 'note') }, r, 'value'));
   }
   return out;
 }
@@ -112,7 +105,7 @@ function readWide(ctx: TableContext, keys: { keyCol: string; fallbackCol: string
     // an unmatched, ambiguous or duplicate unit or a bad year: nothing of the row is used
     if (unitId === null || year === undefined || (setAside && ctx.report.setAside.at(-1)?.codes.some((c) => c === 'row_duplicate'))) continue;
     for (const [indicator, value] of values) {
-      out.push({ unitId, indicator, value, year, unit: measureOf(indicator), source: ctx.cell(r, 'source'), note: ctx.cell(r, 'note') });
+      out.push(ctx.trace({ unitId, indicator, value, year, unit: measureOf(indicator), source: ctx.cell(r, 'source'), note: ctx.cell(r, 'note') }, r, indicator));
     }
   }
   return out;

@@ -45,6 +45,7 @@ export const ISSUE_SEVERITY = {
   kind_unknown: 'warning',
   users_above_capacity: 'warning',
   service_no_location: 'warning',
+  service_not_located: 'warning',
   service_outside_unit: 'warning',
   row_outside_region: 'warning',
   // join

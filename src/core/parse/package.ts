@@ -17,7 +17,7 @@ import { normKey } from './props';
 import { readFile, type ReadFile } from './read-file';
 import { recognise } from './recognise';
 import { readCapacities, readNorms, readServices, readUnitsTable } from './services';
-import { TableContext } from './table-context';
+import { Provenance, TableContext } from './table-context';
 import type { Table } from './csv';
 import { DEFAULT_LIMITS, type FileReport, type ImportReport, type InputFile, type ReadOptions, type ResourceName } from './types';
 
@@ -131,6 +131,7 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
   // 3. tables joined to the units
   const index = buildUnitIndex(units, opts.userAliases);
   const join = new JoinCollector(index);
+  const provenance = new Provenance();
   const pkg: DataPackage = { meta: desc?.meta ?? emptyMeta(), units, observations: [], services: [], capacities: [], norms: [] };
   let warnedNoUnits = false;
   for (const t of tables) {
@@ -155,7 +156,7 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
       t.report.issues.push(issue('no_units'));
       warnedNoUnits = true;
     }
-    const ctx = new TableContext(t.path, t.table, decimal, t.report, index, join);
+    const ctx = new TableContext(t.path, t.table, decimal, t.report, index, join, provenance);
     if (rec.resource === 'indicators') pkg.observations.push(...readIndicators(ctx, rec));
     else if (rec.resource === 'services') pkg.services.push(...readServices(ctx));
     else if (rec.resource === 'capacities') pkg.capacities.push(...readCapacities(ctx));
@@ -166,14 +167,14 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
   if (desc) {
     const dr = reports.find((x) => x.format === 'datapackage') ?? reports[0];
     for (const res of desc.resources) {
-      const found = files.some((f) => resourceForPath({ meta: desc.meta, resources: [res] }, f.path) !== null);
+      const found = files.some((f) => resourceForPath({ meta: desc.meta, resources: [res], region: null }, f.path) !== null);
       if (!found && dr) dr.issues.push(issue('resource_file_missing', null, null, { resource: res.name, path: res.paths.join(', ') }));
     }
     for (const need of ['units', 'indicators'] as const) {
       if (!desc.resources.some((r) => r.resource === need) && dr) dr.issues.push(issue('resource_required_missing', null, null, { resource: need }));
     }
   }
-  validatePackage(pkg, reports, tables.map((t) => ({ path: t.path, table: t.table, report: t.report })));
+  validatePackage({ pkg, reports, provenance, join, reference: opts.observations ?? [], region: opts.region ?? desc?.region ?? null });
 
   const ok = reports.every((r) => r.issues.every((i) => i.severity !== 'error'));
   return { pkg, report: { ok, files: reports, join: join.report } };

@@ -60,7 +60,8 @@ export function recognise(header: string[], hint: ResourceName | null): Recognis
   const has = (c: string): boolean => cols.includes(c);
   const unitColumn = unitColumnOf(cols);
   const indicatorsForm = (): Recognised => {
-    if (has('indicator') && has('value')) return { resource: 'indicators', form: 'long', unitColumn };
+    // an `indicator` column means the long form, even if `value` is missing (reported later)
+    if (has('indicator')) return { resource: 'indicators', form: 'long', unitColumn };
     const others = cols.filter((c, i) => i !== unitColumn?.index && isIndicatorColumn(c));
     if (unitColumn && others.length > 0) return { resource: 'indicators', form: 'wide', unitColumn };
     return { resource: null, form: null, unitColumn };
@@ -75,7 +76,7 @@ export function recognise(header: string[], hint: ResourceName | null): Recognis
   if (has('service_id') || (has('service') && (has('provider') || has('provider_type') || has('capacity') || has('lat')))) {
     return { resource: 'services', form: null, unitColumn };
   }
-  if (has('indicator') && has('value')) return { resource: 'indicators', form: 'long', unitColumn };
+  if (has('indicator') && (has('value') || unitColumn)) return { resource: 'indicators', form: 'long', unitColumn };
   if (has('unit_id') && has('name') && has('level') && cols.every((c) => UNIT_PROPS.has(c))) {
     return { resource: 'units', form: null, unitColumn };
   }

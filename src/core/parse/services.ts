@@ -83,7 +83,7 @@ export function readServices(ctx: TableContext): Service[] {
       else ctx.flag(r, 'unit_unmatched', 'serves', { key: k.slice(0, 80) }, 'warning');
     }
     if (ctx.setAsideIfFlagged(r)) continue;
-    out.push({
+    out.push(ctx.trace({
       id,
       name: ctx.cell(r, 'name') || service,
       provider: ctx.cell(r, 'provider'),
@@ -99,7 +99,7 @@ export function readServices(ctx: TableContext): Service[] {
       serves,
       funding: ctx.cell(r, 'funding'),
       source: ctx.cell(r, 'source'),
-    });
+    }, r));
   }
   return out;
 }
@@ -115,7 +115,7 @@ export function readCapacities(ctx: TableContext): UnusedCapacity[] {
     const size = ctx.number(r, 'size', { min: 0 });
     const { lat, lon } = latLon(ctx, r);
     if (ctx.setAsideIfFlagged(r) || unitId === null) continue;
-    out.push({
+    out.push(ctx.trace({
       id: ctx.cell(r, 'capacity_id') || `${ctx.path}#${r.row}`,
       unitId,
       kind: kind || 'other',
@@ -125,7 +125,7 @@ export function readCapacities(ctx: TableContext): UnusedCapacity[] {
       lat,
       lon,
       source: ctx.cell(r, 'source'),
-    });
+    }, r));
   }
   return out;
 }
@@ -142,7 +142,7 @@ export function readNorms(ctx: TableContext): Norm[] {
     else if (!isCategoryKey(category)) ctx.flag(r, 'category_unknown', 'category', { value: category.slice(0, 60) });
     const v = ctx.number(r, 'places_per_1000', { required: true, min: 0 });
     if (ctx.setAsideIfFlagged(r) || typeof v !== 'number' || service === '' || category === '') continue;
-    out.push({ service, category, placesPer1000: v, source: ctx.cell(r, 'source') });
+    out.push(ctx.trace({ service, category, placesPer1000: v, source: ctx.cell(r, 'source') }, r, 'places_per_1000'));
   }
   return out;
 }

@@ -10,6 +10,27 @@ import { parseNumber } from './numbers';
 import { normKey } from './props';
 import type { Decimal, FileReport } from './types';
 
+/** Where a typed object came from: file, spreadsheet row, raw cells, the column for wide
+ *  tables, and the region the row claims (a `region_id` column), if any. */
+export interface Origin {
+  path: string;
+  row: number;
+  cells: string[];
+  column: string | null;
+  region: string | null;
+}
+
+/** Typed object → its origin, so that validation can point at the row and set it aside. */
+export class Provenance {
+  private readonly map = new WeakMap<object, Origin>();
+  set(obj: object, origin: Origin): void {
+    this.map.set(obj, origin);
+  }
+  get(obj: object): Origin | undefined {
+    return this.map.get(obj);
+  }
+}
+
 export class TableContext {
   readonly cols: string[];
   private readonly at = new Map<string, number>();
@@ -24,6 +45,7 @@ export class TableContext {
     readonly report: FileReport,
     readonly index: UnitIndex,
     readonly join: JoinCollector,
+    readonly provenance: Provenance = new Provenance(),
   ) {
     this.cols = table.header.map(normKey);
     this.cols.forEach((c, i) => {
@@ -63,6 +85,12 @@ export class TableContext {
       }
       s.add(code);
     }
+  }
+
+  /** Remembers where `obj` came from (see Provenance). Returns obj. */
+  trace<T extends object>(obj: T, r: TableRow, column: string | null = null): T {
+    this.provenance.set(obj, { path: this.path, row: r.row, cells: r.cells, column: column === null ? null : this.written(column), region: this.cell(r, 'region_id') || null });
+    return obj;
   }
 
   /** Sets aside the row if anything marked it; returns true when it was set aside. */

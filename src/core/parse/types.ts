@@ -1,7 +1,7 @@
 // Types of the import pipeline: what readPackage takes and the report it gives back.
 // The report is plain data (JSON-serialisable, structured-cloneable): the CLI prints it, the
 // app shows it and stores it with the workspace.
-import type { Unit } from '../model';
+import type { Observation, Unit } from '../model';
 import type { IssueCode } from './issues';
 
 /** One file as the user gave it: raw bytes in any encoding. */
@@ -173,6 +173,11 @@ export interface ReadOptions {
   /** Units already loaded (e.g. the default package) to join tables to when the files bring
    *  none of their own; merged after the files' units (a file's unit with the same id wins). */
   units?: Unit[];
+  /** Observations already loaded, to validate counts against (population). */
+  observations?: Observation[];
+  /** Region (unit id) the files are about: rows outside it are reported. Also read from the
+   *  descriptor's `region`. */
+  region?: string;
   /** Aliases chosen by the user: folded name (see foldName) → unit id. */
   userAliases?: Map<string, string>;
   limits?: Partial<Limits>;

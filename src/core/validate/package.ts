@@ -1,14 +1,82 @@
-// Checks across tables, after the rows are read and joined. (Filled in step by step.)
-import type { Table } from '../parse/csv';
-import type { DataPackage } from '../model';
+// Validation across tables, after the rows are read and joined: rules.ts (population, shares,
+// negative counts), geo.ts (places inside their units), and rows outside the region a file or
+// row claims. Each finding becomes an issue at its row; error rows are taken out of the package
+// and set aside in the file report with their raw cells.
+import type { DataPackage, Observation, Unit } from '../model';
+import type { JoinCollector } from '../join/collector';
+import { issue, type IssueCode } from '../parse/issues';
+import type { Provenance } from '../parse/table-context';
 import type { FileReport } from '../parse/types';
+import { checkPlaces } from './geo';
+import { checkObservations, type Finding } from './rules';
 
-export interface TableRef {
-  path: string;
-  table: Table;
-  report: FileReport;
+export interface ValidationInput {
+  pkg: DataPackage;
+  reports: FileReport[];
+  provenance: Provenance;
+  join: JoinCollector;
+  /** Observations already loaded (e.g. population of the default package) to check against. */
+  reference?: readonly Observation[];
+  /** Region (unit id) the package says it is about, if any. */
+  region?: string | null;
 }
 
-export function validatePackage(_pkg: DataPackage, _reports: FileReport[], _tables: TableRef[]): void {
-  // cross-table checks: see step 5
+/** Is `id` the unit `ancestor` or inside it (following parent ids)? */
+export function within(units: ReadonlyMap<string, Unit>, id: string, ancestor: string): boolean {
+  let cur: string | null = id;
+  for (let guard = 0; cur !== null && guard < 20; guard++) {
+    if (cur === ancestor) return true;
+    cur = units.get(cur)?.parentId ?? null;
+  }
+  return false;
+}
+
+export function validatePackage(input: ValidationInput): void {
+  const { pkg, reports, provenance } = input;
+  const byPath = new Map(reports.map((r) => [r.path, r]));
+  const units = new Map(pkg.units.map((u) => [u.id, u]));
+  const findings: Finding[] = [...checkObservations(pkg.observations, input.reference)];
+
+  const places = checkPlaces(pkg.services, pkg.capacities, pkg.units);
+  findings.push(...places.findings);
+  for (const { obj, unitId } of places.located) {
+    obj.unitId = unitId;
+    const o = provenance.get(obj);
+    if (o) input.join.record(o.path, o.row, `${obj.lat}, ${obj.lon}`, { unitId, method: 'located', candidates: [] });
+  }
+  for (const s of places.unlocated) findings.push({ obj: s, code: 'service_not_located', params: { lat: s.lat ?? '', lon: s.lon ?? '' } });
+
+  const claims = (obj: { unitId: string | null }): void => {
+    const o = provenance.get(obj);
+    const region = o?.region ?? input.region ?? null;
+    if (!region || obj.unitId === null || !units.has(region)) return;
+    if (!within(units, obj.unitId, region)) findings.push({ obj, code: 'row_outside_region', params: { unit: obj.unitId, region } });
+  };
+  pkg.observations.forEach(claims);
+  pkg.services.forEach(claims);
+  pkg.capacities.forEach(claims);
+
+  const dropped = new Set<object>();
+  for (const f of findings) {
+    const o = provenance.get(f.obj);
+    const report = o ? byPath.get(o.path) : undefined;
+    if (!o || !report) continue;
+    const iss = issue(f.code, o.row, o.column, f.params);
+    report.issues.push(iss);
+    if (iss.severity !== 'error') continue;
+    dropped.add(f.obj);
+    setAside(report, o.row, o.cells, f.code);
+  }
+  if (dropped.size > 0) {
+    pkg.observations = pkg.observations.filter((x) => !dropped.has(x));
+    pkg.services = pkg.services.filter((x) => !dropped.has(x));
+    pkg.capacities = pkg.capacities.filter((x) => !dropped.has(x));
+  }
+}
+
+function setAside(report: FileReport, row: number, cells: string[], code: IssueCode): void {
+  const existing = report.setAside.find((s) => s.row === row);
+  if (existing) {
+    if (!existing.codes.includes(code)) existing.codes.push(code);
+  } else report.setAside.push({ row, cells: [...cells], codes: [code] });
 }
