@@ -1,5 +1,6 @@
 // What every compare view-model needs from a package, built once per package (memoised on
 // the package object, so the same DataPackage is never re-indexed).
+import { unitName } from '../dataset';
 import { buildHierarchy, type Hierarchy } from '../hierarchy';
 import { indicatorCatalog, ObservationIndex, type IndicatorInfo } from '../indicators';
 import type { Lang } from '../keys';
@@ -28,7 +29,7 @@ export function compareContext(pkg: DataPackage): CompareContext {
   return ctx;
 }
 
-/** A unit's display name in the language where the package has one, else its `name`. */
+/** A unit's name in the language's script (the app's rule: src/core/dataset.ts unitName). */
 export function displayName(unit: Unit, lang: Lang): string {
-  return unit.names[lang] ?? unit.name;
+  return unitName(unit, lang);
 }

@@ -31,7 +31,7 @@ export interface GapPairRow {
   category: string;
   cells: GapCell[];
   /** All regions together. */
-  national: { need: number; supply: number; coverage: number | null; desertUnits: number; units: number };
+  national: { need: number; supply: number; coverage: number | null; desertUnits: number; units: number; classIndex: number };
 }
 
 export interface GapsCompared {
@@ -105,6 +105,7 @@ export function buildGapsCompared(pkg: DataPackage, regions: readonly string[], 
     if (!cells.some((c) => c.need > 0)) continue;
     const need = cells.reduce((s, c) => s + c.need, 0);
     const supply = cells.reduce((s, c) => s + c.supply, 0);
+    const coverage = need > 0 ? supply / need : null;
     rows.push({
       service: p.service,
       category: p.category,
@@ -112,7 +113,8 @@ export function buildGapsCompared(pkg: DataPackage, regions: readonly string[], 
       national: {
         need,
         supply,
-        coverage: need > 0 ? supply / need : null,
+        coverage,
+        classIndex: coverageClass(coverage),
         desertUnits: cells.reduce((s, c) => s + c.desertUnits, 0),
         units: cells.reduce((s, c) => s + c.units, 0),
       },

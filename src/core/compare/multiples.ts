@@ -49,12 +49,15 @@ export interface SmallMultiples {
 }
 
 /**
- * Colour-blind-safe diverging colours (ColorBrewer PuOr) for calls: purple better, orange
- * worse, pale similar; neutral higher/lower in lighter tones; white/grey for no call.
+ * Colour-blind-safe colours for calls (ColorBrewer PuOr ends): purple better, orange worse,
+ * grey-blue similar; neutral higher/lower in lighter tones; white (drawn dashed) for no call.
  */
+/** Calls drawn with a dashed outline (no colour of their own). */
+export const DASHED_CALLS: ReadonlySet<Call> = new Set(['too_few', 'not_compared']);
+
 export const CALL_COLORS: Record<Call, string> = {
   better: '#5e3c99',
-  similar: '#f7f7f7',
+  similar: '#c9d3df',
   worse: '#e66101',
   higher: '#b2abd2',
   lower: '#fdb863',

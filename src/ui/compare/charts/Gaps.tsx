@@ -11,7 +11,7 @@ const LABEL_W = 230;
 
 export function gapsBody(g: GapsCompared, rowLabels: string[], lang: Lang): ChartBody {
   const cols = g.regions.length + 1;
-  const colW = (CHART_WIDTH - 12 - LABEL_W - 12) / cols;
+  const colW = (CHART_WIDTH - 12 - LABEL_W - 48) / cols;
   const heads = [...g.regions.map((r) => r.name), t(lang, 'compare.gaps.national')];
   // Column heads are written at an angle when any is wider than its column.
   const angled = heads.some((n) => textWidth(n, 10.5) > colW - 4);
