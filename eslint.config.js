@@ -15,7 +15,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'out', 'data', 'coverage', 'tests/e2e/artifacts'] },
+  { ignores: ['dist', 'node_modules', 'out', 'data', 'coverage', 'tests/e2e/artifacts', '.cache', '.docs-scratch', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
