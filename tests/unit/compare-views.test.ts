@@ -211,3 +211,19 @@ describe('gaps compared', () => {
     expect(c.frame.notes.join(' ')).toContain('unknown capacity');
   });
 });
+
+describe('count above its denominator', () => {
+  it('is counted and explained in a note', () => {
+    const odd = {
+      ...mkPackage,
+      observations: mkPackage.observations.map((o) => (o.unitId === 'MK003' && o.indicator === 'persons_with_disabilities' ? { ...o, value: 200_000 } : o)),
+    };
+    const s = resolveCompareState(odd, { ...DEFAULT_COMPARE_STATE, indicator: 'persons_with_disabilities' }).state;
+    const c = buildCompareChart(odd, s, 'en', 'x');
+    if (c.kind !== 'bars') throw new Error(c.kind);
+    expect(c.model.overDenominator).toBe(1);
+    expect(c.frame.notes.join(' ')).toContain('In 1 areas the count is larger than its denominator (Population)');
+    const ok = buildCompareChart(mkPackage, s, 'en', 'x');
+    expect(ok.kind === 'bars' && ok.model.overDenominator).toBe(0);
+  });
+});

@@ -51,6 +51,8 @@ export interface RankedBars {
   /** Value axis extent, always including 0, every interval and the benchmark. */
   domain: [number, number];
   tally: Record<Call, number>;
+  /** Areas whose count exceeds its denominator (a sign that the denominator does not fit). */
+  overDenominator: number;
   sources: string[];
   year: number | null;
   illustrative: boolean;
@@ -165,6 +167,7 @@ export function buildRankedBars(pkg: DataPackage, q: CompareQuery): RankedBars |
     confidence: 0.95,
     domain: [Math.min(...xs), Math.max(...xs)],
     tally: tallyCalls(ranked.map((r) => r.call)),
+    overDenominator: ranked.filter((r) => r.count !== null && r.denominator !== null && r.count > r.denominator).length,
     sources: [...new Set(all.flatMap((v) => v.sources))],
     year: years.length ? Math.max(...years) : meta.year,
     illustrative: all.some((v) => v.illustrative),

@@ -75,6 +75,12 @@ function barsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string)
     model.method ? t(lang, 'compare.method.small') : null,
     model.rows.some((r) => r.partial) ? t(lang, 'compare.meta.partial') : null,
     bench.partial ? t(lang, 'compare.meta.benchmark_partial') : null,
+    model.overDenominator > 0 && model.meta.denominator
+      ? t(lang, 'compare.meta.over_denominator', {
+          n: model.overDenominator,
+          denominator: indicatorLabel(lang, { key: model.meta.denominator, labelKey: `indicator.${model.meta.denominator}` }),
+        })
+      : null,
     model.illustrative ? t(lang, 'compare.meta.illustrative') : null,
   ].filter((x): x is string => x !== null);
   return {

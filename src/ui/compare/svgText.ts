@@ -21,6 +21,15 @@ export function wrap(text: string, width: number, size: number): string[] {
   return lines;
 }
 
+/** At most `max` wrapped lines, the last one ending with an ellipsis when text was cut. */
+export function wrapMax(text: string, width: number, size: number, max: number): string[] {
+  const lines = wrap(text, width, size);
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  kept[max - 1] = clip(`${kept[max - 1] ?? ''} ${lines[max] ?? ''}`, width, size);
+  return kept;
+}
+
 /** Shorten to `width` px with an ellipsis. */
 export function clip(text: string, width: number, size: number): string {
   const maxChars = Math.max(4, Math.floor(width / (size * 0.6)));

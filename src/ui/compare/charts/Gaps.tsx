@@ -5,7 +5,7 @@ import { formatNumber, t } from '../../../core/i18n';
 import type { Lang } from '../../../core/keys';
 import { CHART_WIDTH, type ChartBody } from '../ChartFrame';
 import { legendHeight, SvgLegend } from '../Legend';
-import { clip, textWidth, wrap } from '../svgText';
+import { clip, textWidth, wrapMax } from '../svgText';
 
 const LABEL_W = 230;
 
@@ -56,7 +56,7 @@ export function gapsBody(g: GapsCompared, rowLabels: string[], lang: Lang): Char
       {g.rows.map((r, i) => {
         const y = headH + i * rowH;
         const label = rowLabels[i] ?? `${r.service} · ${r.category}`;
-        const lines = wrap(label, LABEL_W - 8, 11).slice(0, 2);
+        const lines = wrapMax(label, LABEL_W - 8, 11, 2);
         return (
           <g key={`${r.service}/${r.category}`} data-testid="gap-row">
             <text x={0} y={y + (lines.length === 1 ? 20 : 13)} fontSize={11} fill="#1b1f24">

@@ -5,7 +5,7 @@ import { CALL_COLORS } from '../../../core/compare/multiples';
 import { formatNumber, t } from '../../../core/i18n';
 import type { Lang } from '../../../core/keys';
 import { CHART_WIDTH, type ChartBody } from '../ChartFrame';
-import { clip, wrap } from '../svgText';
+import { clip, wrapMax } from '../svgText';
 
 const LABEL_W = 300;
 const COL_W = 66;
@@ -35,13 +35,11 @@ export function spineBody(p: Profile, labels: string[], lang: Lang): ChartBody {
             <title>{`${labels[i] ?? r.meta.key}: ${fmt(r.value)} · ${t(lang, `compare.call.${r.call}`)}`}</title>
             <rect x={0} y={y} width={CHART_WIDTH} height={rowH} fill={i % 2 ? '#ffffff' : '#f6f7f9'} />
             <text x={12} y={cy} fontSize={11} fill="#1b1f24">
-              {wrap(labels[i] ?? r.meta.key, LABEL_W - 8, 11)
-                .slice(0, 2)
-                .map((l, j, all) => (
-                  <tspan key={j} x={12} dy={j === 0 ? (all.length === 1 ? 4 : -2) : 12}>
-                    {j === 1 ? clip(l, LABEL_W - 8, 11) : l}
-                  </tspan>
-                ))}
+              {wrapMax(labels[i] ?? r.meta.key, LABEL_W - 8, 11, 2).map((l, j, all) => (
+                <tspan key={j} x={12} dy={j === 0 ? (all.length === 1 ? 4 : -2) : 12}>
+                  {l}
+                </tspan>
+              ))}
             </text>
             <text x={12 + LABEL_W + COL_W - 6} y={cy} dy="0.35em" fontSize={11.5} textAnchor="end" fill="#1b1f24">
               {fmt(r.value)}
