@@ -96,10 +96,9 @@ class Builder {
             }),
           }),
     );
-    const out: (Paragraph | Table)[] = [
-      new Paragraph({ keepNext: true, spacing: { before: 160, after: 60 }, children: [new TextRun({ text: cleanText(b.caption), bold: true, size: 19 })] }),
-      new Table({ width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] }),
-    ];
+    const out: (Paragraph | Table)[] = [];
+    if (b.caption) out.push(new Paragraph({ keepNext: true, spacing: { before: 160, after: 60 }, children: [new TextRun({ text: cleanText(b.caption), bold: true, size: 19 })] }));
+    out.push(new Table({ width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] }));
     if (b.note) out.push(new Paragraph({ spacing: { before: 60, after: 160 }, children: [new TextRun({ text: cleanText(b.note), size: 16, color: '444444' })] }));
     return out;
   }

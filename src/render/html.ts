@@ -85,7 +85,7 @@ export function richHtml(rt: RichText): string {
 function tableHtml(b: TableBlock): string {
   const align = b.columns.map((c) => c.align ?? 'left');
   const cls = (i: number) => (align[i] === 'right' ? ' class="num"' : '');
-  let s = `<table id="${esc(`t-${b.id}`)}"><caption>${esc(b.caption)}</caption><thead><tr>`;
+  let s = `<table id="${esc(`t-${b.id}`)}">${b.caption ? `<caption>${esc(b.caption)}</caption>` : ''}<thead><tr>`;
   s += b.columns.map((c, i) => `<th scope="col"${cls(i)}>${esc(c.label)}</th>`).join('');
   s += '</tr></thead><tbody>';
   for (const r of b.rows) {

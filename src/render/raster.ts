@@ -53,12 +53,12 @@ class Canvas {
     edges.sort((e, f) => e.y0 - f.y0);
     const rowStart = Math.max(0, Math.floor(minY));
     const rowEnd = Math.min(this.h - 1, Math.ceil(maxY));
-    const cov = new Float32Array(this.w);
+    const cov = new Float32Array(this.w + 1);
     let next = 0;
     let active: Edge[] = [];
     for (let row = rowStart; row <= rowEnd; row++) {
-      cov.fill(0);
-      let touched = false;
+      let lo = this.w;
+      let hi = -1;
       for (let s = 0; s < SUB; s++) {
         const y = row + (s + 0.5) / SUB;
         while (next < edges.length && (edges[next]?.y0 ?? Infinity) <= y) active.push(edges[next++] as Edge);
@@ -75,32 +75,38 @@ class Canvas {
           wind = evenOdd ? wind ^ 1 : wind + cur.dir;
           if (wind === 0) continue;
           const nx = (xs[i + 1] as { x: number }).x;
-          this.span(cov, cur.x, nx, 1 / SUB);
-          touched = true;
+          const [a, b] = this.span(cov, cur.x, nx, 1 / SUB);
+          if (a < lo) lo = a;
+          if (b > hi) hi = b;
         }
       }
-      if (touched) this.blendRow(row, cov, color, alpha);
+      if (hi >= lo) {
+        this.blendRow(row, cov, lo, hi, color, alpha);
+        cov.fill(0, lo, hi + 1);
+      }
     }
   }
 
-  private span(cov: Float32Array, x0: number, x1: number, weight: number): void {
+  /** Adds coverage for [x0, x1) and returns the pixel range touched (empty: [w, -1]). */
+  private span(cov: Float32Array, x0: number, x1: number, weight: number): [number, number] {
     const a = Math.max(0, x0);
     const b = Math.min(this.w, x1);
-    if (b <= a) return;
+    if (b <= a) return [this.w, -1];
     const ia = Math.floor(a);
     const ib = Math.floor(b);
     if (ia === ib) {
       cov[ia] = (cov[ia] ?? 0) + (b - a) * weight;
-      return;
+      return [ia, ia];
     }
     cov[ia] = (cov[ia] ?? 0) + (ia + 1 - a) * weight;
     for (let i = ia + 1; i < ib; i++) cov[i] = (cov[i] ?? 0) + weight;
     if (ib < this.w) cov[ib] = (cov[ib] ?? 0) + (b - ib) * weight;
+    return [ia, Math.min(ib, this.w - 1)];
   }
 
-  private blendRow(row: number, cov: Float32Array, color: [number, number, number], alpha: number): void {
+  private blendRow(row: number, cov: Float32Array, lo: number, hi: number, color: [number, number, number], alpha: number): void {
     const base = row * this.w * 3;
-    for (let x = 0; x < this.w; x++) {
+    for (let x = lo; x <= hi; x++) {
       const c = Math.min(1, cov[x] ?? 0) * alpha;
       if (c <= 0) continue;
       for (let k = 0; k < 3; k++) {
