@@ -1,0 +1,83 @@
+// The compare view (?view=compare): pick an indicator, see the 8 planning regions ranked with
+// the national reference line and 95 % intervals, switch to municipalities, reload from the URL.
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './support/browser';
+
+let s: Session;
+beforeEach(async () => {
+  s = await openSession();
+});
+afterEach(async () => {
+  await s.close();
+});
+
+const REGIONS = ['MK001', 'MK002', 'MK003', 'MK004', 'MK005', 'MK006', 'MK007', 'MK008'];
+
+async function openCompare(page: Page, baseURL: string, query: string): Promise<void> {
+  await page.goto(new URL(`?${query}`, baseURL).toString());
+  await page.getByTestId('compare-view').waitFor({ timeout: 30_000 });
+}
+
+const barRows = (page: Page) =>
+  page.$$eval('[data-testid="bar-row"]', (gs) =>
+    gs.map((g) => ({ id: g.getAttribute('data-unit-id') ?? '', call: g.getAttribute('data-call') ?? '', ci: g.querySelector('[data-testid="ci"]') !== null })),
+  );
+
+async function waitForBars(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((k) => document.querySelectorAll('[data-testid="bar-row"]').length === k, n, { timeout: 30_000 });
+}
+
+describe('compare view', () => {
+  it('ranks the 8 regions with the national reference and intervals, then municipalities, and reloads from the URL', async () => {
+    const { page } = s;
+    await openCompare(page, s.baseURL, 'view=compare&lang=en');
+
+    await page.selectOption('[data-testid="compare-indicator"]', 'persons_with_disabilities');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('indicator') === 'persons_with_disabilities');
+    await waitForBars(page, 8);
+
+    const regions = await barRows(page);
+    expect(regions.map((r) => r.id).sort()).toEqual(REGIONS);
+    expect(regions.every((r) => r.ci)).toBe(true);
+    await expect(page.getByTestId('benchmark-line').textContent()).resolves.toMatch(/National value: [\d,.]+/);
+    const subtitle = (await page.getByTestId('compare-bars-svg').textContent()) ?? '';
+    expect(subtitle).toContain('95 % confidence intervals: exact Poisson interval.');
+    expect(subtitle).toMatch(/Source: .*Made on \d{4}-\d{2}-\d{2}/);
+    // The table behind the chart lists the same 8 regions, ranked 1…8.
+    const table = page.getByTestId('compare-bars-table');
+    await expect(table.getAttribute('role')).resolves.toBe('table');
+    expect(await table.locator('tbody tr').count()).toBe(8);
+    await expect(table.locator('tbody tr').first().locator('th').textContent()).resolves.toBe('1');
+
+    await page.selectOption('[data-testid="compare-level"]', 'municipality');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('level') === 'municipality');
+    await waitForBars(page, 80);
+    const before = await barRows(page);
+
+    await page.reload();
+    await page.getByTestId('compare-view').waitFor({ timeout: 30_000 });
+    await waitForBars(page, 80);
+    await expect(page.locator('[data-testid="compare-indicator"]').inputValue()).resolves.toBe('persons_with_disabilities');
+    await expect(page.locator('[data-testid="compare-level"]').inputValue()).resolves.toBe('municipality');
+    expect(await barRows(page)).toEqual(before);
+
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('draws every chart kind from the URL, each with its table', async () => {
+    const { page } = s;
+    for (const [chart, extra] of [
+      ['multiples', 'indicator=persons_with_disabilities'],
+      ['profile', 'area=MK005'],
+      ['scatter', 'x=persons_with_disabilities&y=social_assistance_households&area=MK005'],
+      ['gaps', ''],
+    ] as const) {
+      await openCompare(page, s.baseURL, `view=compare&lang=en&chart=${chart}${extra ? `&${extra}` : ''}`);
+      await page.getByTestId(`compare-${chart}-svg`).waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId(`compare-${chart}-table`).locator('tbody tr').count()).toBeGreaterThan(0);
+    }
+    expect(s.errors).toEqual([]);
+  });
+});
