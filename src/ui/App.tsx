@@ -4,12 +4,13 @@ import { t } from '../core/i18n';
 import { LANGS, type Lang } from '../core/keys';
 import { reconcileViewState, VIEWS, type View } from '../core/url';
 import { useDataset } from './data/useDataset';
+import { ComparePage } from './pages/ComparePage';
 import { MapPage } from './pages/MapPage';
 import { useUrlState } from './state/useUrlState';
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
 /** Views that exist in this build (others fall back to the map). */
-const AVAILABLE: readonly View[] = ['map'];
+const AVAILABLE: readonly View[] = ['map', 'compare'];
 
 export function App() {
   // One client per app instance (embeddable: no module-level singletons).
@@ -83,6 +84,7 @@ function Main() {
       {pending && <p className="loading" role="status">{t(lang, 'app.loading')}</p>}
       {error && <p className="error" role="alert">{t(lang, 'app.loadError', { message: error.message })}</p>}
       {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
+      {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
       <footer className="app-footer small muted">
         {t(lang, 'app.attribution', { sources: ds ? ds.pkg.meta.sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ') : '' })}
       </footer>
