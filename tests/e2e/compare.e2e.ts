@@ -1,5 +1,6 @@
 // The compare view (?view=compare): pick an indicator, see the 8 planning regions ranked with
 // the national reference line and 95 % intervals, switch to municipalities, reload from the URL.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
@@ -78,6 +79,32 @@ describe('compare view', () => {
       await page.getByTestId(`compare-${chart}-svg`).waitFor({ timeout: 30_000 });
       expect(await page.getByTestId(`compare-${chart}-table`).locator('tbody tr').count()).toBeGreaterThan(0);
     }
+    expect(s.errors).toEqual([]);
+  });
+
+  it('exports the chart as SVG and PNG with title, source and date, and the table as formula-safe CSV', async () => {
+    const { page } = s;
+    await openCompare(page, s.baseURL, 'view=compare&lang=en&indicator=persons_with_disabilities');
+    await waitForBars(page, 8);
+    const grab = async (testId: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: await readFile(path) };
+    };
+    const svg = await grab('export-svg');
+    expect(svg.name).toBe('compare-bars-persons_with_disabilities-region.svg');
+    const text = svg.bytes.toString('utf8');
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toContain('Persons with disabilities — Planning regions');
+    expect(text).toMatch(/Made on \d{4}-\d{2}-\d{2}/);
+    const png = await grab('export-png');
+    expect(png.name).toBe('compare-bars-persons_with_disabilities-region.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.length).toBeGreaterThan(5000);
+    const csv = await grab('export-csv');
+    const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('Rank,Area,Value,Lower 95 % limit,Upper 95 % limit,Count,Denominator,Compared with benchmark');
+    expect(lines).toHaveLength(9);
     expect(s.errors).toEqual([]);
   });
 });
