@@ -5,7 +5,14 @@ import { unitName, type Dataset } from '../dataset';
 import { formatNumber, hasKey, t } from '../i18n';
 import { computeCells, type Cell, type Measure } from '../indicators';
 import type { Lang, UnitLevel } from '../keys';
-import type { ViewState } from '../url';
+import { restParam, type ViewState } from '../url';
+import { parsePrivacy, SUPPRESS_PARAM, type PrivacyConfig } from '../privacy/config';
+import { maskCell, suppressionFor } from '../privacy/dataset';
+import { suppressedLabel } from '../privacy/labels';
+import type { Suppression } from '../privacy/suppress';
+
+/** Fill of a unit whose value is hidden by small-number protection (not a class colour). */
+export const SUPPRESSED_COLOR = '#e7d4e8';
 
 export interface MapUnit {
   id: string;
@@ -19,6 +26,8 @@ export interface MapUnit {
   color: string;
   valueLabel: string;
   illustrative: boolean;
+  /** Hidden by small-number protection (its `cell` then carries no value). */
+  suppressed?: Suppression | null;
 }
 
 export interface LegendClass {
@@ -37,7 +46,9 @@ export interface MapView {
   units: MapUnit[];
   /** Units listed in the table: those in focus. */
   tableUnits: MapUnit[];
-  legend: { title: string; classes: LegendClass[]; noData: LegendClass; method: string };
+  legend: { title: string; classes: LegendClass[]; noData: LegendClass; method: string; suppressed?: LegendClass | null };
+  /** Small-number protection in force (URL `suppress`; always on in the embed). */
+  privacy?: PrivacyConfig;
   regions: { id: string; name: string }[];
   selected: MapUnit | null;
   illustrative: boolean;
@@ -69,6 +80,11 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
   const cells = indicator
     ? computeCells(mapped.map((u) => u.id), { indicator, measure }, h, ds.index)
     : new Map<string, Cell>();
+  // Small-number protection: hidden values never reach the view-model, so no label, colour,
+  // class bound or sort order can reveal them.
+  const privacy = parsePrivacy(restParam(state, SUPPRESS_PARAM), state.embed);
+  const hidden = suppressionFor(ds, indicator, privacy);
+  for (const [id, s] of hidden) if (cells.has(id)) cells.set(id, maskCell(cells.get(id) as Cell, s));
   const regionOf = (id: string) => h.ancestorAt(id, 'region');
   const inFocus = (id: string) => !state.region || regionOf(id)?.id === state.region;
 
@@ -84,6 +100,7 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
       const cell: Cell = cells.get(u.id) ?? { ok: false, reason: 'no_data' };
       const classIndex = cell.ok ? cls.classOf(cell.value) : NO_DATA;
       const region = regionOf(u.id);
+      const suppressed = hidden.get(u.id) ?? null;
       return {
         id: u.id,
         name: unitName(u, lang),
@@ -92,9 +109,10 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
         inFocus: inFocus(u.id),
         cell,
         classIndex,
-        color: classIndex === NO_DATA ? NO_DATA_COLOR : (palette[classIndex] ?? NO_DATA_COLOR),
-        valueLabel: formatValue(cell, measure, lang),
+        color: suppressed ? SUPPRESSED_COLOR : classIndex === NO_DATA ? NO_DATA_COLOR : (palette[classIndex] ?? NO_DATA_COLOR),
+        valueLabel: suppressed ? suppressedLabel(lang, suppressed, measure, privacy) : formatValue(cell, measure, lang),
         illustrative: cell.ok && cell.illustrative,
+        suppressed,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -112,6 +130,7 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
       count: tableUnits.filter((u) => u.classIndex === i).length,
     });
   }
+  const hiddenCount = tableUnits.filter((u) => u.suppressed).length;
   const info = ds.indicators.find((i) => i.key === indicator);
   const selectedUnit = state.unit ? (units.find((u) => u.id === state.unit) ?? null) : null;
   return {
@@ -126,9 +145,11 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
     legend: {
       title: indicator ? `${indicatorLabel(indicator, lang)} · ${t(lang, `measure.${measure}`)}` : '',
       classes,
-      noData: { color: NO_DATA_COLOR, label: t(lang, 'map.noData'), count: tableUnits.filter((u) => u.classIndex === NO_DATA).length },
+      noData: { color: NO_DATA_COLOR, label: t(lang, 'map.noData'), count: tableUnits.filter((u) => u.classIndex === NO_DATA && !u.suppressed).length },
       method: t(lang, `map.class.${state.classification}`),
+      suppressed: hiddenCount > 0 ? { color: SUPPRESSED_COLOR, label: t(lang, 'embed.legendHidden', { limit: privacy.threshold + 1 }), count: hiddenCount } : null,
     },
+    privacy,
     regions: ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),
     selected: selectedUnit,
     illustrative: tableUnits.some((u) => u.illustrative),
