@@ -44,10 +44,11 @@ export function barsBody(m: RankedBars, lang: Lang): ChartBody {
         const y = top + i * rowH;
         const cy = y + rowH / 2;
         const barH = rowH * 0.62;
-        const name = r.parentName ? `${r.name} (${r.parentName})` : r.name;
+        const name = r.name;
+        const full = r.parentName ? `${r.name} (${r.parentName})` : r.name;
         return (
           <g key={r.unitId} data-testid="bar-row" data-unit-id={r.unitId} data-call={r.call}>
-            <title>{`${name}: ${r.value === null ? t(lang, 'compare.call.no_data') : fmt(r.value)}${r.lower !== null && r.upper !== null ? ` (${fmt(r.lower)}–${fmt(r.upper)})` : ''} · ${t(lang, `compare.call.${r.call}`)}`}</title>
+            <title>{`${full}: ${r.value === null ? t(lang, 'compare.call.no_data') : fmt(r.value)}${r.lower !== null && r.upper !== null ? ` (${fmt(r.lower)}–${fmt(r.upper)})` : ''} · ${t(lang, `compare.call.${r.call}`)}`}</title>
             <text x={x0 - 6} y={cy} dy="0.35em" fontSize={font} textAnchor="end" fill="#1b1f24">
               {clip(name, LABEL_W - 14, font)}
             </text>
