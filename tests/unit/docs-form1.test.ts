@@ -140,6 +140,14 @@ describe('Form 1: Regional Social Map', () => {
     expect(doc.blocks.some((b) => b.type === 'paragraph' && b.runs[0]?.text === 'No data conflicts were found at import.')).toBe(true);
   });
 
+  it('flags a count larger than the population it is measured against', () => {
+    const pkg = docsPackage();
+    const kr = pkg.observations.find((o) => o.unitId === 'M2' && o.indicator === 'elderly');
+    if (kr) kr.value = 2500; // Kratovo has 2,000 persons aged 65+
+    const notes = form1(pkg, OPTS).blocks.flatMap((b) => (b.type === 'note' && b.kind === 'conflict' ? [b.text] : []));
+    expect(notes).toEqual(['Data conflict: Elderly persons in Kratovo: 2,500, more than the 2,000 of “Population aged 65+” it is measured against. One of the two figures is wrong.']);
+  });
+
   it('keeps user edits across regeneration with new data and reports the changed numbers', () => {
     const edits = new Map<string, RichText>([
       ['f1.intro.basis', [{ runs: [{ text: 'Decision 12/2024 of the council', bold: true }] }]],

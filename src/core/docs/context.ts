@@ -101,7 +101,7 @@ export function buildContext(pkg: DataPackage, o: DocOptions): DocContext {
   };
   const adjacency = o.priorities && o.cooperation ? undefined : leafAdjacency(ds.pkg, gaps);
   const priorities = regionNeeds(ds.pkg, gaps, region.id, muniOf, { priorities: o.priorities, adjacency, weights: o.weights });
-  const cooperation = regionCooperation(ds.pkg, gaps, region.id, { cooperation: o.cooperation, adjacency });
+  const cooperation = regionCooperation(ds.pkg, gaps, region.id, (id) => muniOf(id) !== null, { cooperation: o.cooperation, adjacency });
   const num = (value: number | null, digits = 0): string => (value === null || !Number.isFinite(value) ? '–' : formatNumber(lang, value, digits));
   const ref = (key: string, value: number | null, label?: string): NumRef => (label ? { key, value, label } : { key, value });
   let tables = 0;

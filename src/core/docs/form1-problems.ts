@@ -1,6 +1,7 @@
 // Form 1, chapter 3: the regional map of social problems. Beneficiary counts and rates per
 // municipality and category, maps of the categories most above the national rate, and the
 // data conflicts found at import (and by the gap engine).
+import { denominatorOf } from '../indicators';
 import { CATEGORY_KEYS } from '../keys';
 import { cellValue, sourceNote, sourcesOf, type DocContext } from './context';
 import { mapFigure } from './figures';
@@ -44,6 +45,22 @@ function conflictNotes(ctx: DocContext): Block[] {
     const text = i.message ?? (i.messageKey ? ctx.tr(i.messageKey, i.params) : i.code);
     const where = [i.path, i.row ? `#${i.row}` : ''].filter(Boolean).join(' ');
     notes.push({ type: 'note', kind: 'conflict', text: ctx.tr('docs.conflict', { text: where ? `${text} (${where})` : text }) });
+  }
+  // A count larger than the population it is a share of: one of the two figures is wrong.
+  for (const s of categoryStats(ctx)) {
+    const denominator = denominatorOf(s.category, ctx.ds.index);
+    const rates = ctx.cells(s.category, 'per1000', [...ctx.munis.map((m) => m.id), ctx.region.id]);
+    for (const [id, c] of rates) {
+      if (!c.ok || c.denominator === null || !(c.count > c.denominator)) continue;
+      const text = ctx.tr('docs.conflict.denominator', {
+        category: ctx.cat(s.category),
+        unit: ctx.name(id),
+        count: ctx.num(c.count),
+        denominator: ctx.num(c.denominator),
+        indicator: ctx.tr(`indicator.${denominator}`),
+      });
+      notes.push({ type: 'note', kind: 'conflict', text: ctx.tr('docs.conflict', { text }) });
+    }
   }
   for (const w of ctx.gaps.warnings) {
     if (w.code !== 'count_conflict' && w.code !== 'count_mismatch') continue;

@@ -8,6 +8,9 @@ import { rich, type Block, type TableRow } from './model';
 import { cooperationText } from './proposal';
 
 const h = (level: 1 | 2 | 3, id: string, text: string): Block => ({ type: 'heading', level, id, text });
+/** Cooperation suggestions listed in chapter 5 (the app shows them all). */
+export const MAX_COOPERATION = 12;
+
 const groupOf = (service: string): string => (isServiceKey(service) ? SERVICE_GROUP_OF[service] : 'other');
 
 /** Municipalities of the region a service serves (its catchment, else where it stands). */
@@ -220,7 +223,9 @@ export function chapter5(ctx: DocContext): Block[] {
     });
     if (ctx.cooperation.length) {
       out.push(h(2, 'ch5.cooperation', ctx.tr('docs.f1.cooperation')));
-      out.push({ type: 'list', ordered: false, items: ctx.cooperation.map((c) => [{ text: cooperationText(ctx, c) }]) });
+      const shown = ctx.cooperation.slice(0, MAX_COOPERATION);
+      out.push({ type: 'list', ordered: false, items: shown.map((c) => [{ text: cooperationText(ctx, c) }]) });
+      if (ctx.cooperation.length > shown.length) out.push({ type: 'paragraph', runs: [{ text: ctx.tr('docs.f1.coop.more', { n: ctx.cooperation.length - shown.length }) }] });
     }
   }
   const list = ps.slice(0, 3).map((p) => `${ctx.svc(p.service)} (${ctx.cat(p.category).toLocaleLowerCase(ctx.lang)})`);

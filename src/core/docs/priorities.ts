@@ -86,13 +86,27 @@ export function regionNeeds(
   return out;
 }
 
-/** The engine's cooperation suggestions touching the region (given, or computed here). */
+/** Units whose gap a suggestion addresses (the provider of spare places is not one of them). */
+export const deficitUnits = (c: CooperationSuggestion): string[] => (c.kind === 'spare_neighbour' ? c.units.slice(0, -1) : c.kind === 'unused_capacity' ? c.units.slice(0, 1) : c.units);
+
+/**
+ * The engine's cooperation suggestions (given, or computed here) that address a gap in one of
+ * the region's municipalities, leaving out offers of less than one place; joint services first,
+ * then spare places (most first), then unused capacities.
+ */
 export function regionCooperation(
   pkg: DataPackage,
   gaps: GapResult,
   regionId: string,
+  inRegion: (unitId: string) => boolean,
   o: { cooperation?: readonly CooperationSuggestion[]; adjacency?: Adjacency } = {},
 ): CooperationSuggestion[] {
-  if (o.cooperation) return o.cooperation.filter((s) => s.regionIds.includes(regionId));
-  return suggestCooperation(pkg, gaps, o.adjacency ?? leafAdjacency(pkg, gaps), { regionId });
+  const all = o.cooperation ?? suggestCooperation(pkg, gaps, o.adjacency ?? leafAdjacency(pkg, gaps), { regionId });
+  const order = { joint_service: 0, spare_neighbour: 1, unused_capacity: 2 } as const;
+  return all
+    .filter((c) => c.regionIds.includes(regionId) && deficitUnits(c).some(inRegion))
+    .filter((c) => c.kind !== 'spare_neighbour' || (c.transferable ?? 0) >= 1)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => order[a.c.kind] - order[b.c.kind] || a.i - b.i)
+    .map(({ c }) => c);
 }

@@ -67,6 +67,7 @@ export const docs: Catalogue = {
     'docs.kind.other': 'Other',
     'docs.conflict': 'Data conflict: {text}',
     'docs.conflict.count': 'Two different values were given for {indicator} in {unit}; the document uses the one the gap engine kept. Check the municipal plan.',
+    'docs.conflict.denominator': '{category} in {unit}: {count}, more than the {denominator} of “{indicator}” it is measured against. One of the two figures is wrong.',
     'docs.conflict.mismatch': 'For {indicator}, {unit} has a total that differs from the sum of its parts. Check the municipal plan.',
 
     'docs.f1.title': 'Regional Social Map',
@@ -127,6 +128,7 @@ export const docs: Catalogue = {
     'docs.f1.ch5.summary': 'Needed social services: conclusions',
     'docs.f1.ch5.summary.default': 'The council proposes to develop first: {list}. [Review and complete.]',
     'docs.f1.cooperation': 'Possible inter-municipal cooperation',
+    'docs.f1.coop.more': '{n} more suggestions are listed in the app.',
     'docs.f1.coop.joint': '{service} ({category}): a joint service of {municipalities}, whose gaps ({gap} places together) are each too small for a service of their own.',
     'docs.f1.coop.spare': '{service} ({category}): {municipalities} could co-finance up to {places} places in the service of {provider}, which has spare places.',
     'docs.f1.coop.unused': '{service} ({category}) in {municipalities}: unused capacity available: {description}.',
@@ -230,6 +232,7 @@ export const docs: Catalogue = {
     'docs.kind.other': 'Tjetër',
     'docs.conflict': 'Konflikt në të dhëna: {text}',
     'docs.conflict.count': 'Për {indicator} në {unit} janë dhënë dy vlera të ndryshme; dokumenti përdor atë që mbajti motori i mungesave. Kontrolloni planin komunal.',
+    'docs.conflict.denominator': '{category} në {unit}: {count}, më shumë se {denominator} e “{indicator}” me të cilën krahasohet. Njëra nga dy shifrat është e gabuar.',
     'docs.conflict.mismatch': 'Për {indicator}, {unit} ka një total që ndryshon nga shuma e pjesëve të saj. Kontrolloni planin komunal.',
 
     'docs.f1.title': 'Harta sociale e rajonit të planifikimit (HSRP)',
@@ -291,6 +294,7 @@ export const docs: Catalogue = {
     'docs.f1.ch5.summary': 'Shërbimet e nevojshme sociale: përfundime',
     'docs.f1.ch5.summary.default': 'KMSRP-ja propozon të zhvillohen së pari: {list}. [Shqyrtoni dhe plotësoni.]',
     'docs.f1.cooperation': 'Bashkëpunim i mundshëm ndërkomunal',
+    'docs.f1.coop.more': 'Edhe {n} sugjerime të tjera janë në aplikacion.',
     'docs.f1.coop.joint': '{service} ({category}): një shërbim i përbashkët i {municipalities}, mungesat e të cilave ({gap} vende së bashku) janë secila shumë të vogla për një shërbim më vete.',
     'docs.f1.coop.spare': '{service} ({category}): {municipalities} mund të bashkëfinancojë deri në {places} vende në shërbimin e {provider}, i cili ka vende të lira.',
     'docs.f1.coop.unused': '{service} ({category}) në {municipalities}: kapacitet i pashfrytëzuar në dispozicion: {description}.',
@@ -394,6 +398,7 @@ export const docs: Catalogue = {
     'docs.kind.other': 'Друго',
     'docs.conflict': 'Противречност во податоците: {text}',
     'docs.conflict.count': 'За {indicator} во {unit} се дадени две различни вредности; документот ја користи онаа што ја задржа пресметката на недостигот. Проверете го општинскиот план.',
+    'docs.conflict.denominator': '{category} во {unit}: {count}, повеќе од {denominator} од „{indicator}“ со кое се споредува. Едната од двете бројки е погрешна.',
     'docs.conflict.mismatch': 'За {indicator}, {unit} има збир што се разликува од збирот на неговите делови. Проверете го општинскиот план.',
 
     'docs.f1.title': 'Социјална карта на планскиот регион',
@@ -455,6 +460,7 @@ export const docs: Catalogue = {
     'docs.f1.ch5.summary': 'Потребни социјални услуги: заклучоци',
     'docs.f1.ch5.summary.default': 'Советот предлага прво да се развијат: {list}. [Прегледајте и дополнете.]',
     'docs.f1.cooperation': 'Можна меѓуопштинска соработка',
+    'docs.f1.coop.more': 'Уште {n} предлози се наведени во апликацијата.',
     'docs.f1.coop.joint': '{service} ({category}): заедничка услуга на {municipalities}, чии недостиги ({gap} места заедно) се секој посебно премали за сопствена услуга.',
     'docs.f1.coop.spare': '{service} ({category}): {municipalities} може да кофинансира до {places} места во услугата на {provider}, која има слободни места.',
     'docs.f1.coop.unused': '{service} ({category}) во {municipalities}: расположлив неискористен капацитет: {description}.',
