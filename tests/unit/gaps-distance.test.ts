@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decayWeight } from '../../src/core/gaps/catchment';
+import { decayWeight, indexPoints, localProjection, nearestKm, spacingHint, withinKm } from '../../src/core/gaps/catchment';
 import { runGaps } from '../../src/core/gaps/engine';
 import type { Service } from '../../src/core/model';
 import { haversineKm } from '../../src/core/geo/distance';
@@ -83,5 +83,34 @@ describe('distance mode (enhanced 2SFCA)', () => {
     expect(res.get('M4', 'day_care', 'elderly')?.desert).toBe(false);
     const total = ['M1', 'M2', 'M3', 'M4'].reduce((a, u) => a + (res.get(u, 'day_care', 'elderly')?.supply ?? 0), 0);
     expect(total).toBeCloseTo(12, 12);
+  });
+});
+
+describe('point index helpers', () => {
+  let seed = 11;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const n = 400;
+  const lon = Float64Array.from({ length: n }, () => 19 + rnd() * 4);
+  const lat = Float64Array.from({ length: n }, () => 40 + rnd() * 3);
+  const pi = indexPoints(lon, lat, localProjection(40, 43));
+
+  it('nearestKm equals the brute-force minimum (with and without the spacing hint)', () => {
+    for (let q = 0; q < 200; q++) {
+      const x = 18.5 + rnd() * 5;
+      const y = 39.5 + rnd() * 4;
+      let best = Infinity;
+      for (let i = 0; i < n; i++) best = Math.min(best, haversineKm(y, x, lat[i] ?? 0, lon[i] ?? 0));
+      expect(nearestKm(pi, x, y, spacingHint(pi))).toBeCloseTo(best, 9);
+      expect(nearestKm(pi, x, y)).toBeCloseTo(best, 9);
+    }
+    expect(nearestKm(indexPoints(new Float64Array(0), new Float64Array(0), localProjection(40, 43)), 20, 41)).toBeNull();
+  });
+
+  it('withinKm finds exactly the points within the radius', () => {
+    const got: number[] = [];
+    withinKm(pi, 21, 41.5, 30, (i) => got.push(i));
+    const want = [...lon.keys()].filter((i) => haversineKm(41.5, 21, lat[i] ?? 0, lon[i] ?? 0) <= 30);
+    expect(got.sort((a, b) => a - b)).toEqual(want);
+    expect(want.length).toBeGreaterThan(3);
   });
 });

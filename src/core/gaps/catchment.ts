@@ -146,30 +146,57 @@ export function indexPoints(lon: Float64Array, lat: Float64Array, proj: LocalPro
   return { index, proj, lon, lat, ids: Int32Array.from(keep) };
 }
 
-/** Indexed points within maxKm (haversine) of (lon, lat): [position, km] pairs. */
-export function withinKm(pi: PointIndex, lon: number, lat: number, maxKm: number): [number, number][] {
-  if (!pi.index) return [];
+/** Calls visit(position, km) for each indexed point within maxKm (haversine) of (lon, lat). */
+export function withinKm(pi: PointIndex, lon: number, lat: number, maxKm: number, visit: (i: number, km: number) => void): void {
+  if (!pi.index) return;
   const r = maxKm * pi.proj.slack;
   const x = pi.proj.x(lon);
   const y = pi.proj.y(lat);
-  const out: [number, number][] = [];
   for (const h of pi.index.search(x - r, y - r, x + r, y + r)) {
     const i = pi.ids[h] ?? -1;
     const d = haversineKm(lat, lon, pi.lat[i] ?? 0, pi.lon[i] ?? 0);
-    if (d <= maxKm) out.push([i, d]);
+    if (d <= maxKm) visit(i, d);
   }
-  return out;
 }
 
-/** Haversine km to the nearest indexed point (checks the 8 nearest in the projection). */
-export function nearestKm(pi: PointIndex, lon: number, lat: number): number | null {
+/**
+ * Haversine km to the nearest indexed point. First a box search of radius `hintKm` (about the
+ * typical spacing of the points): if the best hit is closer than hintKm / slack, no point outside
+ * the box can be nearer. Otherwise: the nearest in the projection, then every point within that
+ * planar distance × slack², checked with haversine.
+ */
+export function nearestKm(pi: PointIndex, lon: number, lat: number, hintKm = 0): number | null {
   if (!pi.index || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+  const x = pi.proj.x(lon);
+  const y = pi.proj.y(lat);
+  const slack = pi.proj.slack;
   let best = Infinity;
-  for (const h of pi.index.neighbors(pi.proj.x(lon), pi.proj.y(lat), 8)) {
-    const i = pi.ids[h] ?? -1;
-    best = Math.min(best, haversineKm(lat, lon, pi.lat[i] ?? 0, pi.lon[i] ?? 0));
+  const scan = (r: number): void => {
+    for (const h of pi.index?.search(x - r, y - r, x + r, y + r) ?? []) {
+      const i = pi.ids[h] ?? -1;
+      const d = haversineKm(lat, lon, pi.lat[i] ?? 0, pi.lon[i] ?? 0);
+      if (d < best) best = d;
+    }
+  };
+  if (hintKm > 0) {
+    scan(hintKm);
+    if (best * slack <= hintKm) return best;
   }
+  const first = pi.index.neighbors(x, y, 1)[0];
+  if (first === undefined) return null;
+  const i0 = pi.ids[first] ?? -1;
+  const px = pi.proj.x(pi.lon[i0] ?? 0) - x;
+  const py = pi.proj.y(pi.lat[i0] ?? 0) - y;
+  scan(Math.sqrt(px * px + py * py) * slack * slack + 1e-9);
   return Number.isFinite(best) ? best : null;
+}
+
+/** About twice the typical spacing of the indexed points (km), for nearestKm's first search. */
+export function spacingHint(pi: PointIndex): number {
+  const n = pi.ids.length;
+  if (!pi.index || n === 0) return 0;
+  const area = Math.max(1e-6, (pi.index.maxX - pi.index.minX) * (pi.index.maxY - pi.index.minY));
+  return 2 * Math.sqrt(area / n) + 1e-6;
 }
 
 export { localProjection };

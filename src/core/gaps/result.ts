@@ -13,7 +13,8 @@ export interface EngineData {
   keyOfPair: Int32Array;
   keys: string[];
   defaultNorms: boolean;
-  leafAggs: Int32Array[];
+  aggStart: Int32Array;
+  aggList: Int32Array;
   leaf: {
     count: Float64Array;
     has: Uint8Array;
@@ -25,7 +26,7 @@ export interface EngineData {
     nearest: Float64Array | null;
   };
   agg: { active: Int32Array; planned: Int32Array };
-  loads: Map<string, ServiceLoad>;
+  loads: () => Map<string, ServiceLoad>;
   warnings: GapWarning[];
   distance: DistanceOptions | null;
 }
@@ -53,9 +54,14 @@ export function makeResult(d: EngineData, counts: Map<string, CountTable>): GapR
   const aCount = new Float64Array(A * C);
   const aMissing = new Int32Array(A * C);
   const aMembers = new Int32Array(A);
+  const { aggStart, aggList } = d;
   for (let lp = 0; lp < L; lp++) {
-    const ups = d.leafAggs[lp] ?? new Int32Array(0);
-    for (const a of ups) aMembers[a] = (aMembers[a] ?? 0) + 1;
+    const a0 = aggStart[lp] ?? 0;
+    const a1 = aggStart[lp + 1] ?? 0;
+    for (let ai = a0; ai < a1; ai++) {
+      const a = aggList[ai] ?? 0;
+      aMembers[a] = (aMembers[a] ?? 0) + 1;
+    }
     for (let p = 0; p < P; p++) {
       const k = lp * P + p;
       const need = lf.need[k] ?? 0;
@@ -63,8 +69,8 @@ export function makeResult(d: EngineData, counts: Map<string, CountTable>): GapR
       const gap = unitGap(need, supply);
       const desert = need > 0 && (lf.active[k] ?? 0) === 0 ? 1 : 0;
       const unk = lf.unknown[k] ?? 0;
-      for (const a of ups) {
-        const ak = a * P + p;
+      for (let ai = a0; ai < a1; ai++) {
+        const ak = (aggList[ai] ?? 0) * P + p;
         aNeed[ak] = (aNeed[ak] ?? 0) + need;
         aSupply[ak] = (aSupply[ak] ?? 0) + supply;
         aGap[ak] = (aGap[ak] ?? 0) + gap;
@@ -74,9 +80,11 @@ export function makeResult(d: EngineData, counts: Map<string, CountTable>): GapR
     }
     for (let c = 0; c < C; c++) {
       const known = lf.has[lp * C + c] ?? 0;
-      for (const a of ups) {
-        if (known) aCount[a * C + c] = (aCount[a * C + c] ?? 0) + (lf.count[lp * C + c] ?? 0);
-        else aMissing[a * C + c] = (aMissing[a * C + c] ?? 0) + 1;
+      const v = lf.count[lp * C + c] ?? 0;
+      for (let ai = a0; ai < a1; ai++) {
+        const ac = (aggList[ai] ?? 0) * C + c;
+        if (known) aCount[ac] = (aCount[ac] ?? 0) + v;
+        else aMissing[ac] = (aMissing[ac] ?? 0) + 1;
       }
     }
   }
@@ -216,7 +224,9 @@ export function makeResult(d: EngineData, counts: Map<string, CountTable>): GapR
       for (let a = 0; a < A; a++) out.push(aggRow(a, p));
       return out;
     },
-    loads: d.loads,
+    get loads() {
+      return d.loads();
+    },
     warnings: d.warnings,
     distance: d.distance,
     regionOf(unitId) {
