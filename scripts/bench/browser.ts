@@ -1,0 +1,164 @@
+// Browser measurements in Debian's headless Chromium (playwright-core, the flags of
+// tests/e2e/support/browser.ts): cold load of the default data, the longest main-thread task
+// while a large CSV imports through the file input, and a national-scale layer (load + pan).
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { median, quantile } from './stats';
+
+const DRAWN = '[data-testid="map"][data-drawn="true"]';
+
+// Same launch flags as tests/e2e/support/browser.ts (that file imports vitest, so it cannot
+// be imported here).
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string | null {
+  const c = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  return c.find((p) => existsSync(p)) ?? null;
+}
+
+export async function launch(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)');
+  return chromium.launch({ executablePath, headless: true, args: ARGS });
+}
+
+async function freshPage(browser: Browser): Promise<Page> {
+  // a new context has an empty HTTP cache: every load is cold
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`  page error: ${String(e).slice(0, 200)}\n`));
+  if (process.env.BENCH_DEBUG) page.on('response', (r) => process.stderr.write(`  ${r.status()} ${r.url().slice(0, 120)}\n`));
+  return page;
+}
+
+/** Navigation start → the choropleth drawn (`data-drawn="true"`), ms; median of `reps` cold loads. */
+export async function coldLoad(browser: Browser, url: string, reps: number, timeoutMs = 60_000): Promise<{ ms: number[]; median: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const page = await freshPage(browser);
+    const t = Date.now();
+    await page.goto(url);
+    await page.waitForSelector(DRAWN, { timeout: timeoutMs, state: 'attached' });
+    ms.push(Date.now() - t);
+    await page.context().close();
+  }
+  return { ms, median: median(ms) };
+}
+
+// Injected before any page script: records every long task (> 50 ms) and every frame.
+const OBSERVE = `
+  window.__bench = { long: [], frames: [] };
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.long.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch (e) { window.__bench.noLongtask = String(e); }
+`;
+
+// Starts recording frame intervals; a string, so that the TypeScript transform adds nothing.
+const START_FRAMES = `(() => {
+  const b = window.__bench;
+  b.rafOn = true;
+  let last = performance.now();
+  const tick = (now) => { b.frames.push(now - last); last = now; if (b.rafOn) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  return performance.now();
+})()`;
+
+interface BenchWindow {
+  __bench: { long: [number, number][]; frames: number[]; noLongtask?: string; rafOn?: boolean };
+}
+
+export interface LongTaskResult {
+  maxLongTaskMs: number | null;
+  longTasks: number;
+  importMs: number | null;
+  reason: string | null;
+}
+
+/**
+ * Imports `file` through `[data-testid="import-input"]` on a drawn map and reports the longest
+ * main-thread task from the moment the file is chosen until the join report is shown.
+ */
+export async function importLongTask(browser: Browser, url: string, file: string, timeoutMs = 300_000): Promise<LongTaskResult> {
+  const page = await freshPage(browser);
+  try {
+    await page.addInitScript(OBSERVE);
+    await page.goto(url);
+    await page.waitForSelector(DRAWN, { timeout: 60_000, state: 'attached' });
+    const input = await page.$('[data-testid="import-input"]');
+    if (!input) return { maxLongTaskMs: null, longTasks: 0, importMs: null, reason: 'the app has no [data-testid="import-input"] yet' };
+    const t0 = await page.evaluate(() => performance.now());
+    const t = Date.now();
+    await input.setInputFiles(file);
+    await page.waitForSelector('[data-testid="join-report"]', { timeout: timeoutMs, state: 'attached' });
+    const importMs = Date.now() - t;
+    const tasks = await page.evaluate((from) => (window as unknown as BenchWindow).__bench.long.filter(([s]) => s >= from), t0);
+    const max = tasks.reduce((m, [, d]) => Math.max(m, d), 0);
+    return { maxLongTaskMs: max, longTasks: tasks.length, importMs, reason: null };
+  } finally {
+    await page.context().close();
+  }
+}
+
+export interface PanResult {
+  loadMs: number;
+  frames: number;
+  frameMedianMs: number;
+  frameP95Ms: number;
+  frameMaxMs: number;
+  maxLongTaskMs: number;
+}
+
+/** Loads `url` (a large package), then drags the map around and zooms, recording frame times. */
+export async function panLarge(browser: Browser, url: string, timeoutMs = 180_000): Promise<PanResult> {
+  const page = await freshPage(browser);
+  try {
+    await page.addInitScript(OBSERVE);
+    const t = Date.now();
+    await page.goto(url);
+    await page.waitForSelector(DRAWN, { timeout: timeoutMs, state: 'attached' });
+    const loadMs = Date.now() - t;
+    const box = await page.locator('[data-testid="map"]').boundingBox();
+    if (!box) throw new Error('map has no box');
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const t0 = (await page.evaluate(START_FRAMES)) as number;
+    for (const [dx, dy] of [[-300, 0], [0, -200], [300, 200], [-150, 150]] as const) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx + dx, cy + dy, { steps: 20 });
+      await page.mouse.up();
+    }
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.wheel(0, -240);
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(300);
+    const { frames, long } = await page.evaluate((from) => {
+      const b = (window as unknown as BenchWindow).__bench;
+      b.rafOn = false;
+      return { frames: b.frames.slice(1), long: b.long.filter(([s]) => s >= from) };
+    }, t0);
+    return {
+      loadMs,
+      frames: frames.length,
+      frameMedianMs: median(frames),
+      frameP95Ms: quantile(frames, 0.95),
+      frameMaxMs: frames.reduce((m, x) => Math.max(m, x), 0),
+      maxLongTaskMs: long.reduce((m, [, d]) => Math.max(m, d), 0),
+    };
+  } finally {
+    await page.context().close();
+  }
+}

@@ -1,0 +1,34 @@
+// The gap engine at national scale: runGaps on units × 20 categories × services with generated
+// norms. Rows are built lazily by the engine; building all of them is timed separately.
+import { runGaps } from '../../src/core/gaps/engine';
+import { gapPackage, tessellate } from './generate';
+import { median, now, timeReps } from './stats';
+
+export interface GapsResult {
+  units: number;
+  services: number;
+  pairs: number;
+  runMs: number[];
+  engineMs: number;
+  /** Building every unit and aggregate row object once (not part of engineMs). */
+  rowsMs: number;
+  rows: number;
+}
+
+export function measureGaps(unitCount: number, serviceCount: number, reps: number): GapsResult {
+  const tess = tessellate(unitCount);
+  const pkg = gapPackage(tess, serviceCount);
+  const run = timeReps(reps, () => runGaps(pkg));
+  const t = now();
+  const rows = run.last.rows().length;
+  const rowsMs = now() - t;
+  return {
+    units: tess.cells.length,
+    services: pkg.services.length,
+    pairs: run.last.pairs.length,
+    runMs: run.ms,
+    engineMs: median(run.ms),
+    rowsMs,
+    rows,
+  };
+}
