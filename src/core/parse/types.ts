@@ -141,7 +141,8 @@ export interface FileOverride {
   delimiter?: string;
   decimal?: Decimal;
   resource?: ResourceName;
-  /** Header (as written, or normalised) → contract column key, e.g. `Komuna` → `unit_name`. */
+  /** Header (as written, or normalised) → contract column key, e.g. `Komuna` → `unit_name`;
+   *  `''` drops the column (ignored by a column mapping). */
   rename?: Map<string, string>;
   /** EPSG code of a GeoJSON's coordinates when the file does not declare it. */
   crs?: number;

@@ -1,0 +1,57 @@
+// The user's package on top of the base package (the default or ?package=): user rows win
+// where they describe the same thing, everything else is added.
+//
+//   units         by id (a user's unit replaces the base unit with the same id; new ones added)
+//   observations  by unit × indicator × year
+//   services      by service id (rows without an id are added)
+//   capacities    by capacity id (rows without an id are added)
+//   norms         by service × category
+//   meta          the base's, with the user's sources added
+// A user package that brings its own datapackage.json is a whole package: it replaces the base.
+import type { DataPackage } from '../model';
+
+/** Base rows with user rows of the same key replaced in place, then the user's new rows. */
+function byKey<T>(base: readonly T[], user: readonly T[], key: (x: T) => string | null): T[] {
+  const userByKey = new Map<string, T>();
+  const extra: T[] = [];
+  for (const u of user) {
+    const k = key(u);
+    if (k === null) extra.push(u);
+    else if (!userByKey.has(k)) userByKey.set(k, u);
+  }
+  const out: T[] = [];
+  const used = new Set<string>();
+  for (const b of base) {
+    const k = key(b);
+    const u = k === null ? undefined : userByKey.get(k);
+    if (k !== null && u !== undefined) {
+      if (!used.has(k)) out.push(u);
+      used.add(k);
+    } else out.push(b);
+  }
+  for (const [k, u] of userByKey) if (!used.has(k)) out.push(u);
+  out.push(...extra);
+  return out;
+}
+
+const nonEmpty = (s: string): string | null => (s.trim() === '' ? null : s);
+
+/** True when the user package adds nothing (no unit, row, service, capacity or norm). */
+export function isEmptyPackage(p: DataPackage): boolean {
+  return p.units.length === 0 && p.observations.length === 0 && p.services.length === 0 && p.capacities.length === 0 && p.norms.length === 0;
+}
+
+export function mergePackages(base: DataPackage, user: DataPackage): DataPackage {
+  if (isEmptyPackage(user)) return base;
+  // readPackage returns the base units it was given as context too: they replace themselves
+  const titles = new Set(base.meta.sources.map((s) => s.title));
+  const sources = [...base.meta.sources, ...user.meta.sources.filter((s) => !titles.has(s.title))];
+  return {
+    meta: { ...base.meta, sources },
+    units: byKey(base.units, user.units, (u) => u.id),
+    observations: byKey(base.observations, user.observations, (o) => `${o.unitId}\u0000${o.indicator}\u0000${o.year ?? ''}`),
+    services: byKey(base.services, user.services, (s) => nonEmpty(s.id)),
+    capacities: byKey(base.capacities, user.capacities, (c) => nonEmpty(c.id)),
+    norms: byKey(base.norms, user.norms, (n) => `${n.service}\u0000${n.category}`),
+  };
+}
