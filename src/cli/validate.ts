@@ -5,6 +5,7 @@
 import { t } from '../core/i18n';
 import { isLang, type Lang } from '../core/keys';
 import { encodingName } from '../core/parse/decode';
+import { issueMessage } from '../core/parse/messages';
 import type { ImportIssue, ImportReport, ReadOptions } from '../core/parse/types';
 import { readPackageAsync } from '../core/parse/xlsx';
 import { UsageError, collectInputs } from './files';
@@ -49,7 +50,7 @@ export function parseValidateArgs(argv: string[]): ValidateArgs {
   return a;
 }
 
-const message = (lang: Lang, i: ImportIssue): string => t(lang, i.messageKey, i.params);
+const message = (lang: Lang, i: ImportIssue): string => issueMessage(lang, i);
 
 /** The contract's JSON object (section 4), with extra fields after the contract's ones. */
 export function reportJson(report: ImportReport, lang: Lang): unknown {

@@ -10,6 +10,7 @@ import type { Project } from './crs';
 import { issue } from './issues';
 import { own } from './props';
 import type { ImportIssue } from './types';
+import { append } from './append';
 
 export interface GeoStats {
   rewound: number;
@@ -73,7 +74,7 @@ function polygonsOf(geom: unknown): { polys: unknown[]; ok: boolean } {
     for (const p of parts) {
       const sub = polygonsOf(p);
       if (!sub.ok) return { polys: [], ok: false };
-      polys.push(...sub.polys);
+      append(polys, sub.polys);
     }
     return { polys, ok: true };
   }

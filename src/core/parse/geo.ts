@@ -11,6 +11,7 @@ import { prepareCrs } from './crs';
 import { issue } from './issues';
 import { isRecord, normKey, own, ownKeys, text } from './props';
 import type { ImportIssue, Limits } from './types';
+import { append } from './append';
 
 export interface GeoReadResult {
   units: Unit[];
@@ -98,7 +99,7 @@ export function topologyToGeoJson(value: unknown, issues: ImportIssue[]): unknow
     try {
       const fc: unknown = topoFeature(value as unknown as Topology, name);
       const list = own(fc, 'features');
-      if (Array.isArray(list)) features.push(...(list as unknown[]));
+      if (Array.isArray(list)) append(features, list as unknown[]);
       else features.push(fc);
     } catch (err) {
       issues.push(issue('topojson_invalid', null, name, { detail: String(err).slice(0, 120) }));
@@ -183,7 +184,7 @@ export function readUnitsGeoJson(value: unknown, opts: GeoOptions): GeoReadResul
   if (levelMissing > 0) {
     issues.push(issue('unit_level_invalid', null, 'level', { value: '', assumed: 'municipality', count: levelMissing }, 'warning'));
   }
-  issues.push(...geoStatsIssues(stats));
+  append(issues, geoStatsIssues(stats));
   return { units, issues, columns, rows: feats.length };
 }
 

@@ -61,7 +61,7 @@ function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string
   for (const r of ctx.table.rows) {
     const key = ctx.cell(r, keys.keyCol);
     const unitId = ctx.joinRow(r, key, keys.keyCol, keys.fallbackCol ? ctx.cell(r, keys.fallbackCol) : '', levelOfRow(ctx, r));
-    const indicator = normKey(ctx.cell(r, 'indicator'));
+    const indicator = ctx.key(ctx.cell(r, 'indicator'));
     if (indicator === '') ctx.flag(r, 'value_required', 'indicator');
     const value = ctx.number(r, 'value', { required: true });
     const year = yearOf(ctx, r);
@@ -74,7 +74,7 @@ function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string
       } else seen.set(dupKey, r.row);
     }
     if (ctx.setAsideIfFlagged(r) || unitId === null || typeof value !== 'number' || year === undefined) continue;
-    const unit = normKey(ctx.cell(r, 'unit')) || 'count';
+    const unit = ctx.key(ctx.cell(r, 'unit')) || 'count';
     out.push(ctx.trace({ unitId, indicator, value, year, unit, source: ctx.cell(r, 'source'), note: ctx.cell(r, 'note') }, r, 'value'));
   }
   return out;

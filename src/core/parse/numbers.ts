@@ -18,19 +18,22 @@ function cleanNumeric(raw: string): { s: string; percent: boolean } {
   return { s: s.replace(SPACES, ''), percent };
 }
 
+const PATTERNS = {
+  '.': { grouped: /^-?\d{1,3}(,\d{3})+(\.\d+)?$/, plain: /^-?(\d+(\.\d*)?|\.\d+)$/ },
+  ',': { grouped: /^-?\d{1,3}(\.\d{3})+(,\d+)?$/, plain: /^-?(\d+(,\d*)?|,\d+)$/ },
+} as const;
+const SIMPLE_INT = /^-?\d{1,15}$/;
+
 /** Parses one cell. Empty → `{ ok: true, value: null }`; unreadable → `{ ok: false }`. */
 export function parseNumber(raw: string, decimal: Decimal): NumberParse {
+  if (SIMPLE_INT.test(raw)) return { ok: true, value: Number(raw) };
   if (raw.trim() === '') return { ok: true, value: null };
   const { s } = cleanNumeric(raw);
   if (s === '' || s.length > 64) return { ok: false };
-  const thousands = decimal === '.' ? ',' : '.';
-  const t = thousands === '.' ? '\\.' : ',';
-  const d = decimal === '.' ? '\\.' : ',';
-  const grouped = new RegExp(`^-?\\d{1,3}(${t}\\d{3})+(${d}\\d+)?$`);
-  const plain = new RegExp(`^-?(\\d+(${d}\\d*)?|${d}\\d+)$`);
+  const p = PATTERNS[decimal];
   let norm: string | null = null;
-  if (grouped.test(s)) norm = s.split(thousands).join('');
-  else if (plain.test(s)) norm = s;
+  if (p.grouped.test(s)) norm = s.split(decimal === '.' ? ',' : '.').join('');
+  else if (p.plain.test(s)) norm = s;
   else if (decimal === '.' && /^-?\d+(\.\d+)?[eE][-+]?\d+$/.test(s)) norm = s;
   if (norm === null) return { ok: false };
   const value = Number(decimal === ',' ? norm.replace(',', '.') : norm);
@@ -53,6 +56,7 @@ export interface DecimalDetection {
 
 /** Votes a numeric cell: which separator is the decimal one, or 'ambiguous', or null. */
 export function voteDecimal(raw: string): Decimal | 'ambiguous' | null {
+  if (raw.indexOf('.') < 0 && raw.indexOf(',') < 0) return null;
   const { s } = cleanNumeric(raw);
   if (!/^-?[\d.,]*\d[\d.,]*$/.test(s)) return null;
   const body = s.replace(/^-/, '');
@@ -74,27 +78,52 @@ export interface CellRef {
   column: string;
 }
 
+/** Cells with a `.` or `,` looked at, at most: enough to decide, bounded for big files. */
+export const DECIMAL_SAMPLE = 200_000;
+
+class DecimalVotes {
+  dot = 0;
+  comma = 0;
+  seen = 0;
+  amb: DecimalDetection['ambiguous'] = null;
+  add(value: string, row: number, column: string): boolean {
+    const v = voteDecimal(value);
+    if (v === null) return true;
+    this.seen++;
+    if (v === '.') this.dot++;
+    else if (v === ',') this.comma++;
+    else if (this.amb) this.amb.count++;
+    else this.amb = { count: 1, example: value, row, column };
+    return this.seen < DECIMAL_SAMPLE;
+  }
+  result(delimiter: string | null): DecimalDetection {
+    const votes = { dot: this.dot, comma: this.comma };
+    if (this.dot > this.comma) return { decimal: '.', votes, ambiguous: null };
+    if (this.comma > this.dot) return { decimal: ',', votes, ambiguous: null };
+    return { decimal: delimiter === ';' ? ',' : '.', votes, ambiguous: this.amb };
+  }
+}
+
 /**
  * Detects the decimal separator from cells. With no deciding cell the default is `,` for
  * semicolon-separated files (the European Excel export) and `.` otherwise, and ambiguous
  * cells are reported so that the user can confirm.
  */
 export function detectDecimal(cells: Iterable<CellRef>, delimiter: string | null): DecimalDetection {
-  let dot = 0;
-  let comma = 0;
-  let amb: DecimalDetection['ambiguous'] = null;
-  for (const c of cells) {
-    const v = voteDecimal(c.value);
-    if (v === '.') dot++;
-    else if (v === ',') comma++;
-    else if (v === 'ambiguous') {
-      if (amb) amb.count++;
-      else amb = { count: 1, example: c.value, row: c.row, column: c.column };
+  const v = new DecimalVotes();
+  for (const c of cells) if (!v.add(c.value, c.row, c.column)) break;
+  return v.result(delimiter);
+}
+
+/** The same over table rows, without building a cell object per cell. */
+export function detectDecimalInRows(rows: readonly { row: number; cells: readonly string[] }[], header: readonly string[], delimiter: string | null): DecimalDetection {
+  const v = new DecimalVotes();
+  outer: for (const r of rows) {
+    for (let i = 0; i < r.cells.length; i++) {
+      const value = r.cells[i] ?? '';
+      if (value.indexOf('.') < 0 && value.indexOf(',') < 0) continue;
+      if (!v.add(value, r.row, header[i] ?? '')) break outer;
     }
   }
-  const votes = { dot, comma };
-  if (dot > comma) return { decimal: '.', votes, ambiguous: null };
-  if (comma > dot) return { decimal: ',', votes, ambiguous: null };
-  const decimal: Decimal = delimiter === ';' ? ',' : '.';
-  return { decimal, votes, ambiguous: amb };
+  return v.result(delimiter);
 }

@@ -8,7 +8,7 @@ import type { DataPackage, Unit } from '../model';
 import { JoinCollector } from '../join/collector';
 import { buildUnitIndex } from '../join/match';
 import { validatePackage } from '../validate/package';
-import { detectDecimal, type CellRef } from './numbers';
+import { detectDecimalInRows } from './numbers';
 import { emptyMeta, isDescriptorPath, readDescriptor, resourceForPath, type Descriptor } from './descriptor';
 import { deriveMissingParents } from './geo';
 import { readIndicators } from './indicators';
@@ -20,18 +20,13 @@ import { readCapacities, readNorms, readServices, readUnitsTable } from './servi
 import { Provenance, TableContext } from './table-context';
 import type { Table } from './csv';
 import { DEFAULT_LIMITS, type FileReport, type ImportReport, type InputFile, type ReadOptions, type ResourceName } from './types';
+import { append } from './append';
 
 export type { InputFile, ReadOptions, ImportReport } from './types';
 
 export interface ReadResult {
   pkg: DataPackage;
   report: ImportReport;
-}
-
-function* cellsOf(table: Table): Generator<CellRef> {
-  for (const r of table.rows) {
-    for (let i = 0; i < r.cells.length; i++) yield { value: r.cells[i] ?? '', row: r.row, column: table.header[i] ?? '' };
-  }
 }
 
 function applyRename(table: Table, rename: Map<string, string> | undefined): Table {
@@ -109,7 +104,7 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
   }
   if (descIssues.length > 0) {
     const dr = reports.find((x) => x.format === 'datapackage');
-    if (dr) dr.issues.push(...descIssues);
+    if (dr) append(dr.issues, descIssues);
     else reports.unshift({ ...blankReport('datapackage.json'), format: 'datapackage', issues: descIssues });
   }
 
@@ -117,7 +112,7 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
   const units: Unit[] = [];
   const tables: { path: string; table: Table; report: FileReport; hint: ResourceName | null }[] = [];
   for (const { file, r, hint } of read) {
-    if (r.kind === 'units') units.push(...r.units);
+    if (r.kind === 'units') append(units, r.units);
     else if (r.kind === 'table') {
       const table = applyRename(r.table, opts.overrides?.get(file.path)?.rename);
       tables.push({ path: file.path, table, report: r.report, hint });
@@ -128,12 +123,12 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
   for (const t of unitTables) {
     t.report.resource = 'units';
     const ctx = new TableContext(t.path, t.table, '.', t.report, emptyIndex, new JoinCollector(emptyIndex));
-    units.push(...readUnitsTable(ctx));
+    append(units, readUnitsTable(ctx));
   }
   const ids = new Set(units.map((u) => u.id));
   for (const u of opts.units ?? []) if (!ids.has(u.id)) units.push(u);
   const firstUnitsReport = reports.find((x) => x.resource === 'units');
-  units.push(...deriveMissingParents(units, firstUnitsReport?.issues ?? []));
+  append(units, deriveMissingParents(units, firstUnitsReport?.issues ?? []));
 
   // 3. tables joined to the units
   const index = buildUnitIndex(units, opts.userAliases);
@@ -152,7 +147,7 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
       continue;
     }
     const override = opts.overrides?.get(t.path);
-    const det = detectDecimal(cellsOf(t.table), t.report.delimiter);
+    const det = detectDecimalInRows(t.table.rows, t.table.header, t.report.delimiter);
     const decimal = override?.decimal ?? det.decimal;
     t.report.decimal = decimal;
     if (!override?.decimal && det.ambiguous) {
@@ -164,10 +159,10 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
       warnedNoUnits = true;
     }
     const ctx = new TableContext(t.path, t.table, decimal, t.report, index, join, provenance);
-    if (rec.resource === 'indicators') pkg.observations.push(...readIndicators(ctx, rec));
-    else if (rec.resource === 'services') pkg.services.push(...readServices(ctx));
-    else if (rec.resource === 'capacities') pkg.capacities.push(...readCapacities(ctx));
-    else if (rec.resource === 'norms') pkg.norms.push(...readNorms(ctx));
+    if (rec.resource === 'indicators') append(pkg.observations, readIndicators(ctx, rec));
+    else if (rec.resource === 'services') append(pkg.services, readServices(ctx));
+    else if (rec.resource === 'capacities') append(pkg.capacities, readCapacities(ctx));
+    else if (rec.resource === 'norms') append(pkg.norms, readNorms(ctx));
   }
 
   // 4. the package as a whole

@@ -10,6 +10,7 @@ import { issue } from './issues';
 import { parseJson } from './json';
 import { own } from './props';
 import type { FileOverride, FileReport, InputFile, Limits, ResourceName } from './types';
+import { append } from './append';
 
 export type ReadFile =
   | { kind: 'table'; report: FileReport; table: Table }
@@ -55,7 +56,7 @@ export function readFile(file: InputFile, o: ReadFileOptions): ReadFile {
     }
     const records = file.table.map((r) => r.map(cellText));
     const built = tableFromRecords(records, o.limits);
-    report.issues.push(...built.issues);
+    append(report.issues, built.issues);
     return built.table ? tableResult(report, built.table) : { kind: 'none', report };
   }
   if (file.bytes.length === 0) {
@@ -64,7 +65,7 @@ export function readFile(file: InputFile, o: ReadFileOptions): ReadFile {
   }
   const decoded = decodeBytes(file.bytes, o.override?.encoding ?? o.encoding);
   report.encoding = decoded.encoding;
-  report.issues.push(...decoded.issues);
+  append(report.issues, decoded.issues);
   const text = decoded.text;
   if (text.slice(0, 4096).includes('\u0000')) {
     report.issues.push(issue('file_binary'));
@@ -78,7 +79,7 @@ export function readFile(file: InputFile, o: ReadFileOptions): ReadFile {
   const delimiter = o.override?.delimiter ?? o.delimiter ?? (/\.tsv$/i.test(file.path) ? '\t' : null);
   const csv = parseCsv(text, o.limits, delimiter);
   report.delimiter = csv.delimiter;
-  report.issues.push(...csv.issues);
+  append(report.issues, csv.issues);
   return csv.table ? tableResult(report, csv.table) : { kind: 'none', report };
 }
 
@@ -111,6 +112,6 @@ function readJson(text: string, path: string, report: FileReport, o: ReadFileOpt
   report.resource = 'units';
   report.columns = res.columns;
   report.rows = res.rows;
-  report.issues.push(...res.issues);
+  append(report.issues, res.issues);
   return { kind: 'units', report, units: res.units };
 }

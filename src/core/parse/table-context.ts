@@ -68,6 +68,17 @@ export class TableContext {
     return i === undefined ? col : (this.table.header[i] ?? col);
   }
 
+  private readonly keys = new Map<string, string>();
+  /** normKey of a cell value, cached (indicator and unit columns repeat few values). */
+  key(raw: string): string {
+    let k = this.keys.get(raw);
+    if (k === undefined) {
+      k = normKey(raw);
+      if (this.keys.size < 100_000) this.keys.set(raw, k);
+    }
+    return k;
+  }
+
   cell(r: TableRow, col: string): string {
     const i = this.at.get(col);
     return i === undefined ? '' : (r.cells[i] ?? '').trim();

@@ -6,9 +6,10 @@ import type { DataPackage, Observation, Unit } from '../model';
 import type { JoinCollector } from '../join/collector';
 import { issue, type IssueCode } from '../parse/issues';
 import type { Provenance } from '../parse/table-context';
-import type { FileReport } from '../parse/types';
+import type { FileReport, SetAsideRow } from '../parse/types';
 import { checkPlaces } from './geo';
 import { checkObservations, type Finding } from './rules';
+import { append } from '../parse/append';
 
 export interface ValidationInput {
   pkg: DataPackage;
@@ -38,7 +39,7 @@ export function validatePackage(input: ValidationInput): void {
   const findings: Finding[] = [...checkObservations(pkg.observations, input.reference)];
 
   const places = checkPlaces(pkg.services, pkg.capacities, pkg.units);
-  findings.push(...places.findings);
+  append(findings, places.findings);
   for (const { obj, unitId } of places.located) {
     obj.unitId = unitId;
     const o = provenance.get(obj);
@@ -57,6 +58,22 @@ export function validatePackage(input: ValidationInput): void {
   pkg.capacities.forEach(claims);
 
   const dropped = new Set<object>();
+  const asideAt = new Map<FileReport, Map<number, SetAsideRow>>();
+  const setAside = (report: FileReport, row: number, cells: string[], code: IssueCode): void => {
+    let rows = asideAt.get(report);
+    if (!rows) {
+      rows = new Map(report.setAside.map((s) => [s.row, s]));
+      asideAt.set(report, rows);
+    }
+    const existing = rows.get(row);
+    if (existing) {
+      if (!existing.codes.includes(code)) existing.codes.push(code);
+      return;
+    }
+    const entry: SetAsideRow = { row, cells: [...cells], codes: [code] };
+    rows.set(row, entry);
+    report.setAside.push(entry);
+  };
   for (const f of findings) {
     const o = provenance.get(f.obj);
     const report = o ? byPath.get(o.path) : undefined;
@@ -72,11 +89,4 @@ export function validatePackage(input: ValidationInput): void {
     pkg.services = pkg.services.filter((x) => !dropped.has(x));
     pkg.capacities = pkg.capacities.filter((x) => !dropped.has(x));
   }
-}
-
-function setAside(report: FileReport, row: number, cells: string[], code: IssueCode): void {
-  const existing = report.setAside.find((s) => s.row === row);
-  if (existing) {
-    if (!existing.codes.includes(code)) existing.codes.push(code);
-  } else report.setAside.push({ row, cells: [...cells], codes: [code] });
 }

@@ -55,7 +55,7 @@ export const importMessages: Catalogue = {
     'import.issue.unit_level_invalid': 'Unknown level "{value}".',
     'import.issue.parent_unknown': 'The parent unit {id} is not in the data.',
     'import.issue.properties_mapped': 'The property "{from}" was read as {to}.',
-    'import.issue.region_derived': 'The {level} {id} was not given; it was made from its units (shape = their union).',
+    'import.issue.region_derived': 'The unit {id} ({level}) was not given; it was made from its units (shape = their union).',
     'import.issue.geojson_invalid': 'Not a valid GeoJSON FeatureCollection ({detail}).',
     'import.issue.topojson_invalid': 'Not a valid TopoJSON topology ({detail}).',
     'import.issue.geometry_missing': 'The unit has no geometry.',
