@@ -1,12 +1,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { t } from '../core/i18n';
 import { LANGS, type Lang } from '../core/keys';
 import { reconcileViewState, VIEWS, type View } from '../core/url';
 import { useDataset } from './data/useDataset';
-import { ComparePage } from './pages/ComparePage';
-import { MapPage } from './pages/MapPage';
 import { useUrlState } from './state/useUrlState';
+
+// Every page is loaded on demand (its own chunk): the embed, for one, must not download
+// MapLibre or the other views. Add a page the same way: lazy(() => import(...)).
+const MapPage = lazy(() => import('./pages/MapPage').then((m) => ({ default: m.MapPage })));
+const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
+const loadEmbed = () => import('./embed/EmbedPage');
+const EmbedPage = lazy(() => loadEmbed().then((m) => ({ default: m.EmbedPage })));
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
 /** Views that exist in this build (others fall back to the map). */
@@ -40,6 +45,26 @@ function Main() {
   const effective = checked.state;
   const notes = [...url.notes, ...checked.notes];
   const view: View = AVAILABLE.includes(effective.view) ? effective.view : 'map';
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const loading = <p className="loading" role="status">{t(lang, 'app.loading')}</p>;
+
+  // ?embed=1: the embeddable map only, no header, navigation, import or editing.
+  if (state.embed) {
+    void loadEmbed(); // fetched alongside the data, not after it (idempotent)
+    return (
+      <div className="app app-embed" lang={lang}>
+        {error && <p className="error" role="alert">{t(lang, 'app.loadError', { message: error.message })}</p>}
+        {pending && loading}
+        {ds && (
+          <Suspense fallback={loading}>
+            <EmbedPage ds={ds} state={effective} update={url.update} />
+          </Suspense>
+        )}
+      </div>
+    );
+  }
 
   return (
     <div className="app" lang={lang}>
@@ -83,8 +108,10 @@ function Main() {
       )}
       {pending && <p className="loading" role="status">{t(lang, 'app.loading')}</p>}
       {error && <p className="error" role="alert">{t(lang, 'app.loadError', { message: error.message })}</p>}
-      {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
-      {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
+      <Suspense fallback={loading}>
+        {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
+        {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
+      </Suspense>
       <footer className="app-footer small muted">
         {t(lang, 'app.attribution', { sources: ds ? ds.pkg.meta.sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ') : '' })}
       </footer>

@@ -5,6 +5,9 @@ import { t } from '../i18n';
 import { computeCells, denominatorOf } from '../indicators';
 import type { Lang } from '../keys';
 import { isIllustrative, type Service } from '../model';
+import type { PrivacyConfig } from '../privacy/config';
+import { suppressionFor } from '../privacy/dataset';
+import { suppressedLabel } from '../privacy/labels';
 import { formatValue, indicatorLabel } from './map';
 
 export interface DetailRow {
@@ -46,7 +49,8 @@ export function servicesFor(services: readonly Service[], unitId: string): { s: 
   return out;
 }
 
-export function buildUnitDetails(ds: Dataset, unitId: string, lang: Lang): UnitDetails | null {
+/** `privacy`: small-number protection in force (counts and their rates hidden where needed). */
+export function buildUnitDetails(ds: Dataset, unitId: string, lang: Lang, privacy?: PrivacyConfig): UnitDetails | null {
   const unit = ds.hierarchy.get(unitId);
   if (!unit) return null;
   const parent = ds.hierarchy.parent(unitId);
@@ -54,6 +58,19 @@ export function buildUnitDetails(ds: Dataset, unitId: string, lang: Lang): UnitD
   for (const info of ds.indicators) {
     const count = computeCells([unitId], { indicator: info.key, measure: 'count' }, ds.hierarchy, ds.index).get(unitId);
     if (!count?.ok) continue;
+    const hidden = privacy ? suppressionFor(ds, info.key, privacy).get(unitId) : undefined;
+    if (hidden && privacy) {
+      rows.push({
+        key: info.key,
+        label: indicatorLabel(info.key, lang),
+        value: suppressedLabel(lang, hidden, 'count', privacy),
+        rate: null,
+        year: count.year === null ? '' : String(count.year),
+        source: count.sources.join('; '),
+        illustrative: count.illustrative,
+      });
+      continue;
+    }
     const rateCell = info.kind === 'category' && info.additive
       ? computeCells([unitId], { indicator: info.key, measure: 'per1000' }, ds.hierarchy, ds.index).get(unitId)
       : undefined;

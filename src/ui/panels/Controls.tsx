@@ -3,7 +3,8 @@ import type { Dataset } from '../../core/dataset';
 import { t } from '../../core/i18n';
 import { MEASURES, type Measure } from '../../core/indicators';
 import type { Lang } from '../../core/keys';
-import type { ViewState } from '../../core/url';
+import { SUPPRESS_PARAM } from '../../core/privacy/config';
+import { withRestParam, type ViewState } from '../../core/url';
 import { indicatorLabel, type MapView } from '../../core/views/map';
 
 interface Props {
@@ -51,6 +52,15 @@ export function Controls({ ds, view, state, lang, onChange }: Props) {
             <option key={m} value={m}>{t(lang, `map.class.${m}`)}</option>
           ))}
         </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          data-testid="suppress-toggle"
+          checked={view.privacy?.enabled ?? false}
+          onChange={(e) => onChange({ rest: withRestParam(state, SUPPRESS_PARAM, e.target.checked ? '1' : null).rest })}
+        />
+        <span>{t(lang, 'embed.protectionToggle', { threshold: view.privacy?.threshold ?? 4 })}</span>
       </label>
     </div>
   );

@@ -1,6 +1,7 @@
 // The accessible alternative to the map: the same units and values, sortable.
 import { useState } from 'react';
 import { t } from '../../core/i18n';
+import { suppressedTitle } from '../../core/privacy/labels';
 import type { Lang } from '../../core/keys';
 import { sortUnits, type MapView, type SortKey } from '../../core/views/map';
 
@@ -43,7 +44,8 @@ export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang;
               </th>
               <td>{u.regionName}</td>
               <td className="num">
-                <span className="swatch" style={{ background: u.color }} aria-hidden="true" /> {u.valueLabel}
+                <span className="swatch" style={{ background: u.color }} aria-hidden="true" />{' '}
+                {u.suppressed && view.privacy ? <abbr title={suppressedTitle(lang, u.suppressed, view.privacy)}>{u.valueLabel}</abbr> : u.valueLabel}
                 {u.illustrative ? <abbr className="illustrative-mark" title={t(lang, 'app.illustrative')}>*</abbr> : null}
               </td>
             </tr>

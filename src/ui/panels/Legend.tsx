@@ -19,6 +19,12 @@ export function Legend({ view, lang }: { view: MapView; lang: Lang }) {
           <span className="swatch swatch-nodata" style={{ background: legend.noData.color }} aria-hidden="true" />
           <span>{legend.noData.label}</span> <span className="muted small">({t(lang, 'legend.units', { count: legend.noData.count })})</span>
         </li>
+        {legend.suppressed && (
+          <li data-testid="legend-suppressed">
+            <span className="swatch" style={{ background: legend.suppressed.color }} aria-hidden="true" />
+            <span>{legend.suppressed.label}</span> <span className="muted small">({t(lang, 'legend.units', { count: legend.suppressed.count })})</span>
+          </li>
+        )}
       </ul>
       {view.illustrative && <p className="badge-illustrative">{t(lang, 'app.illustrative')}</p>}
       {view.sources.length > 0 && (

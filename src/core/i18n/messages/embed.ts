@@ -36,7 +36,7 @@ export const embed: Catalogue = {
     'embed.announce': 'Selected {name}: {value}',
     'embed.clear': 'Clear selection',
     'embed.openFull': 'Open the full map',
-    'embed.mapLabel': 'Map of {indicator} by {level}. Use the arrow keys to move between units, Enter to select.',
+    'embed.keyboardHelp': 'Arrow keys move to the neighbouring unit in that direction; Home and End go to the first and last unit by name; typing letters jumps to a name; Enter or Space selects; Escape clears the selection.',
     'embed.unitOption': '{name}: {value}',
   },
   sq: {
@@ -73,7 +73,7 @@ export const embed: Catalogue = {
     'embed.announce': 'U zgjodh {name}: {value}',
     'embed.clear': 'Pastro zgjedhjen',
     'embed.openFull': 'Hap hartën e plotë',
-    'embed.mapLabel': 'Harta e treguesit {indicator} sipas {level}. Përdorni shigjetat për të lëvizur ndërmjet njësive, Enter për të zgjedhur.',
+    'embed.keyboardHelp': 'Shigjetat ju çojnë te njësia fqinje në atë drejtim; Home dhe End te njësia e parë dhe e fundit sipas emrit; shkronjat ju çojnë te një emër; Enter ose Hapësira zgjedh; Escape pastron zgjedhjen.',
     'embed.unitOption': '{name}: {value}',
   },
   mk: {
@@ -110,7 +110,7 @@ export const embed: Catalogue = {
     'embed.announce': 'Избрано {name}: {value}',
     'embed.clear': 'Поништи избор',
     'embed.openFull': 'Отвори ја целата карта',
-    'embed.mapLabel': 'Карта на {indicator} по {level}. Со стрелките се движите меѓу единиците, Enter избира.',
+    'embed.keyboardHelp': 'Стрелките ве носат до соседната единица во таа насока; Home и End до првата и последната единица по име; со букви скокате до име; Enter или Space избира; Escape го поништува изборот.',
     'embed.unitOption': '{name}: {value}',
   },
 };
