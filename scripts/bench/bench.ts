@@ -7,7 +7,7 @@ import { measureGaps, type GapsResult } from './gaps';
 import { tessellate } from './generate';
 import { importInput, measureImport, peakHeap, type HeapResult, type ImportResult } from './import';
 import { writeNationalPackage } from './national';
-import { ensureDist, serve, WWW } from './server';
+import { ensureBuild, serve, WWW } from './server';
 import { measureSpatial, type SpatialResult } from './spatial';
 import { collect, round } from './stats';
 
@@ -51,7 +51,8 @@ export interface BenchOptions {
   smoke: boolean;
   browser: boolean;
   reps: number;
-  rebuild: boolean;
+  /** Serve the last build even when sources changed since. */
+  reuseBuild: boolean;
   log: (s: string) => void;
   sizes?: Partial<Sizes>;
 }
@@ -131,7 +132,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   if (!opts.browser) notes.push('browser measurements skipped (--no-browser)');
   else if (!chromiumPath()) notes.push('browser measurements skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)');
   else {
-    ensureDist({ ifStale: opts.rebuild, log });
+    ensureBuild({ reuse: opts.reuseBuild, log });
     // files the app loads: the national package (?package=) and the CSV to import
     const tess = tessellate(sizes.nationalPolygons);
     const pkgDir = join(WWW, `national-${sizes.nationalPolygons}`);

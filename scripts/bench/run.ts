@@ -4,7 +4,7 @@
 //   --no-browser       skip the Chromium measurements (their keys are null, with a reason)
 //   --reps N           repetitions of the Node timings (default 3; medians are reported)
 //   --write-baseline   store this run as scripts/bench/baseline.json
-//   --rebuild          rebuild dist/ when older than the sources (default: only when missing)
+//   --reuse-build      serve the last build in .cache/bench/dist even if sources changed
 // Run under `node --expose-gc` (the npm scripts do) for a full collection before each timing.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ const opts: BenchOptions = {
   smoke: flag('--smoke'),
   browser: !flag('--no-browser'),
   reps: num('--reps', flag('--smoke') ? 1 : 3),
-  rebuild: flag('--rebuild'),
+  reuseBuild: flag('--reuse-build'),
   log: (s) => process.stderr.write(`${s}\n`),
 };
 

@@ -1,5 +1,7 @@
-// Serves the built app (dist/, built when missing or older than the sources) with vite's
-// preview server, plus the benchmark's generated files under /__bench/ (from .cache/bench/www).
+// Serves the built app with vite's preview server, plus the benchmark's generated files under
+// /__bench/ (from .cache/bench/www). The app is built into .cache/bench/dist, not dist/: other
+// work in the same checkout (e2e runs) rebuilds dist/ at any moment, and a benchmark must
+// measure the sources as they are, so the build is redone whenever a source is newer.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -7,6 +9,7 @@ import { preview, type Plugin } from 'vite';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const WWW = join(ROOT, '.cache', 'bench', 'www');
+export const OUT = join(ROOT, '.cache', 'bench', 'dist');
 
 function newest(dir: string): number {
   let t = 0;
@@ -17,18 +20,19 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/ when it is missing, or (with `ifStale`) older than src/, data/ or index.html. */
-export function ensureDist(opts: { ifStale: boolean; log: (s: string) => void }): void {
-  const index = join(ROOT, 'dist', 'index.html');
-  let why: string | null = existsSync(index) ? null : 'dist/ is missing';
-  if (!why && opts.ifStale) {
+/** Builds the app into OUT when it is missing or (unless `reuse`) older than the sources. */
+export function ensureBuild(opts: { reuse: boolean; log: (s: string) => void }): void {
+  const index = join(OUT, 'index.html');
+  let why: string | null = existsSync(index) ? null : 'no build yet';
+  if (!why && !opts.reuse) {
     const built = statSync(index).mtimeMs;
-    const src = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'data')), statSync(join(ROOT, 'index.html')).mtimeMs);
-    if (src > built) why = 'dist/ is older than the sources';
+    const inputs = ['index.html', 'package.json', 'vite.config.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs);
+    const src = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'data')), newest(join(ROOT, 'public')), ...inputs);
+    if (src > built) why = 'sources changed since the last build';
   }
   if (!why) return;
-  opts.log(`building the app (${why}) …`);
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  opts.log(`building the app into .cache/bench/dist (${why}) …`);
+  const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -78,6 +82,7 @@ export interface Served {
 export async function serve(): Promise<Served> {
   const server = await preview({
     root: ROOT,
+    build: { outDir: OUT },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
     plugins: [benchFiles()],
