@@ -44,8 +44,16 @@ export function makeResolver(tree: UnitTree, leafPos: Int32Array): (unitId: stri
   };
 }
 
-/** Locates service points in units, deepest level first (lazily built). */
+const locators = new WeakMap<UnitTree, (lon: number, lat: number) => string | null>();
+
+/** Locates service points in units, deepest level first (built on first use, cached per tree). */
 export function makeLocator(tree: UnitTree): (lon: number, lat: number) => string | null {
+  let hit = locators.get(tree);
+  if (!hit) locators.set(tree, (hit = buildLocator(tree)));
+  return hit;
+}
+
+function buildLocator(tree: UnitTree): (lon: number, lat: number) => string | null {
   let index: PolygonIndex | null = null;
   let ordered: string[] = [];
   return (lon, lat) => {

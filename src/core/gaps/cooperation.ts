@@ -13,7 +13,7 @@
 import type { DataPackage } from '../model';
 import type { Adjacency } from '../geo/adjacency';
 import { makeResolver } from './catchment';
-import { buildTree } from './tree';
+import { treeOf } from './tree';
 import { isActiveStatus, type GapResult, type GapRow } from './types';
 
 export type CooperationMode = 'inter_municipal' | 'co_financing' | 'unused_capacity';
@@ -139,7 +139,7 @@ export function suggestCooperation(pkg: DataPackage, result: GapResult, adjacenc
 
   // (c)
   const unused: CooperationSuggestion[] = [];
-  const tree = buildTree(pkg.units);
+  const tree = treeOf(pkg.units);
   const leafPos = new Int32Array(tree.ids.length).fill(-1);
   result.unitIds.forEach((id, p) => {
     const i = tree.index.get(id);

@@ -6,7 +6,7 @@ import { indexPoints, leafPoints, localProjection, nearestKm, spacingHint } from
 import { DEFAULT_NORMS, normPairs } from './norms';
 import { makeResult, type EngineData } from './result';
 import { applyScenario } from './scenario';
-import { buildTree, latestCounts, selectLeaves } from './tree';
+import { treeOf, latestCounts, selectLeaves } from './tree';
 import { isActiveStatus, type GapOptions, type GapResult, type GapWarning } from './types';
 
 export function runGaps(pkg: DataPackage, opts: GapOptions = {}): GapResult {
@@ -33,7 +33,7 @@ export function runGaps(pkg: DataPackage, opts: GapOptions = {}): GapResult {
   const services: readonly Service[] = opts.scenario ? applyScenario(pkg.services, opts.scenario) : pkg.services;
 
   // ---- units, leaves, counts, need
-  const tree = buildTree(pkg.units);
+  const tree = treeOf(pkg.units);
   const n = tree.ids.length;
   const counts = latestCounts(tree, pkg.observations, new Set(cats), warnings);
   const hasData = new Uint8Array(n);

@@ -10,7 +10,7 @@ import { SERVICE_KEYS } from '../keys';
 import type { DataPackage } from '../model';
 import type { CsvCell } from '../csv';
 import { makeLocator } from './catchment';
-import { buildTree } from './tree';
+import { treeOf } from './tree';
 import { isActiveStatus } from './types';
 
 export type PresenceStatus = 'present' | 'partial' | 'mobile' | 'online' | 'planned' | 'absent';
@@ -40,7 +40,7 @@ export interface PresenceMatrix {
 }
 
 export function presenceMatrix(pkg: DataPackage, unitIds?: readonly string[]): PresenceMatrix {
-  const tree = buildTree(pkg.units);
+  const tree = treeOf(pkg.units);
   const n = tree.ids.length;
   const extra = [...new Set(pkg.services.map((s) => s.service))].filter((k) => k && !(SERVICE_KEYS as string[]).includes(k));
   const services = [...SERVICE_KEYS, ...extra];

@@ -13,7 +13,7 @@
 //   innovation    1 for categories of marginalised / "invisible" groups or the service `other`
 import type { DataPackage } from '../model';
 import type { Adjacency } from '../geo/adjacency';
-import { buildTree, latestCounts } from './tree';
+import { treeOf, latestCounts } from './tree';
 import type { GapResult, GapRow } from './types';
 
 export interface PriorityWeights {
@@ -74,7 +74,7 @@ export function prioritise(pkg: DataPackage, result: GapResult, opts: PriorityOp
   if (rows.length === 0) return [];
 
   // population per leaf; counts per leaf and category from the unit rows
-  const tree = buildTree(pkg.units);
+  const tree = treeOf(pkg.units);
   const pop = latestCounts(tree, pkg.observations, new Set(['population']), []).get('population');
   const unitRows = result.unitRows();
   const byPair = new Map<string, GapRow[]>();

@@ -15,6 +15,15 @@ export interface UnitTree {
   regionOf: Int32Array;
 }
 
+const treeCache = new WeakMap<readonly Unit[], UnitTree>();
+
+/** buildTree, cached per units array (the loaded data is never mutated: scenarios reuse it). */
+export function treeOf(units: readonly Unit[]): UnitTree {
+  let t = treeCache.get(units);
+  if (!t) treeCache.set(units, (t = buildTree(units)));
+  return t;
+}
+
 export function buildTree(input: readonly Unit[]): UnitTree {
   const units: Unit[] = [];
   const index = new Map<string, number>();
