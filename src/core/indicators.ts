@@ -73,6 +73,17 @@ export class ObservationIndex {
   all(indicator: string): Observation[] {
     return [...(this.index.get(indicator)?.values() ?? [])].flat();
   }
+  /** The unit of measurement of an indicator (`count` when unknown). */
+  unitOf(indicator: string): string {
+    let u = this.units.get(indicator);
+    if (u === undefined) {
+      const first = this.index.get(indicator)?.values().next().value?.[0];
+      u = first?.unit || 'count';
+      this.units.set(indicator, u);
+    }
+    return u;
+  }
+  private readonly units = new Map<string, string>();
 }
 
 export function indicatorCatalog(pkg: DataPackage, idx = new ObservationIndex(pkg.observations)): IndicatorInfo[] {
@@ -96,7 +107,6 @@ export function indicatorCatalog(pkg: DataPackage, idx = new ObservationIndex(pk
 /** Denominator of "per 1,000": the relevant population where the package has it. */
 export function denominatorOf(indicator: string, idx: ObservationIndex): string {
   if (indicator.startsWith('children') && idx.has('population_0_17')) return 'population_0_17';
-  if (indicator.startsWith('elderly') && idx.has('population_65_plus')) return 'population_65_plus';
   if (indicator === 'social_assistance_households' && idx.has('households')) return 'households';
   return 'population';
 }
@@ -122,7 +132,7 @@ function rawValue(indicator: string, unitId: string, h: Hierarchy, idx: Observat
   const own = idx.get(indicator, unitId, year);
   if (own) {
     out = { value: own.value, year: own.year, sources: own.source ? [own.source] : [], illustrative: isIllustrative(own.source), partial: false, aggregated: false };
-  } else if (isAdditive(idx.all(indicator)[0]?.unit ?? 'count')) {
+  } else if (isAdditive(idx.unitOf(indicator))) {
     const kids = h.children(unitId);
     let sum = 0;
     let n = 0;
@@ -149,6 +159,70 @@ function rawValue(indicator: string, unitId: string, h: Hierarchy, idx: Observat
   return out;
 }
 
+interface Pair {
+  num: Raw;
+  den: number;
+  denSources: string[];
+  denIllustrative: boolean;
+}
+
+/**
+ * Numerator and denominator of a rate for a unit: its own pair where it has both, else the sums
+ * over the children that have both (so that a child missing one of them biases neither).
+ */
+function ratePair(indicator: string, denomKey: string, unitId: string, h: Hierarchy, idx: ObservationIndex, year: number | null, memo: Map<string, Pair | null>): Pair | null {
+  if (memo.has(unitId)) return memo.get(unitId) ?? null;
+  memo.set(unitId, null); // cycle guard
+  const num = idx.get(indicator, unitId, year);
+  const den = idx.get(denomKey, unitId, null);
+  let out: Pair | null = null;
+  if (num && den) {
+    out = {
+      num: { value: num.value, year: num.year, sources: num.source ? [num.source] : [], illustrative: isIllustrative(num.source), partial: false, aggregated: false },
+      den: den.value,
+      denSources: den.source ? [den.source] : [],
+      denIllustrative: isIllustrative(den.source),
+    };
+  } else if (num || den) {
+    // One is observed here, the other only below: complete it from the children's sum.
+    const rawMemo = new Map<string, Raw | null>();
+    const n = rawValue(indicator, unitId, h, idx, year, rawMemo);
+    const d = rawValue(denomKey, unitId, h, idx, null, rawMemo);
+    if (n && d) out = { num: n, den: d.value, denSources: d.sources, denIllustrative: d.illustrative };
+  } else {
+    let n = 0;
+    let d = 0;
+    let count = 0;
+    let partial = false;
+    let illustrative = false;
+    let denIllustrative = false;
+    let yr: number | null = null;
+    const sources = new Set<string>();
+    const denSources = new Set<string>();
+    for (const k of h.children(unitId)) {
+      const p = ratePair(indicator, denomKey, k.id, h, idx, year, memo);
+      if (!p) {
+        partial = true;
+        continue;
+      }
+      count++;
+      n += p.num.value;
+      d += p.den;
+      partial ||= p.num.partial;
+      illustrative ||= p.num.illustrative;
+      denIllustrative ||= p.denIllustrative;
+      p.num.sources.forEach((x) => sources.add(x));
+      p.denSources.forEach((x) => denSources.add(x));
+      yr = yr === null ? p.num.year : Math.max(yr, p.num.year ?? yr);
+    }
+    if (count > 0) {
+      out = { num: { value: n, year: yr, sources: [...sources], illustrative, partial, aggregated: true }, den: d, denSources: [...denSources], denIllustrative };
+    }
+  }
+  memo.set(unitId, out);
+  return out;
+}
+
 export interface ValueQuery {
   indicator: string;
   measure: Measure;
@@ -158,6 +232,7 @@ export interface ValueQuery {
 /** Values of one indicator and measure for the given units (aggregating where needed). */
 export function computeCells(units: readonly string[], q: ValueQuery, h: Hierarchy, idx: ObservationIndex): Map<string, Cell> {
   const memo = new Map<string, Raw | null>();
+  const pairMemo = new Map<string, Pair | null>();
   const out = new Map<string, Cell>();
   const year = q.year ?? null;
   const denomKey = q.measure === 'per1000' ? denominatorOf(q.indicator, idx) : q.measure === 'per_km2' ? 'area_km2' : null;
@@ -171,25 +246,25 @@ export function computeCells(units: readonly string[], q: ValueQuery, h: Hierarc
       out.set(id, { ok: true, value: r.value, count: r.value, denominator: null, year: r.year, sources: r.sources, illustrative: r.illustrative, partial: r.partial, aggregated: r.aggregated });
       continue;
     }
-    if (!isAdditive(idx.all(q.indicator)[0]?.unit ?? 'count')) {
+    if (!isAdditive(idx.unitOf(q.indicator))) {
       out.set(id, { ok: false, reason: 'not_additive' });
       continue;
     }
-    const d = rawValue(denomKey, id, h, idx, null, memo);
-    if (!d) out.set(id, { ok: false, reason: 'no_denominator' });
-    else if (d.value === 0) out.set(id, { ok: false, reason: 'zero_denominator' });
+    const pair = ratePair(q.indicator, denomKey, id, h, idx, year, pairMemo);
+    if (!pair) out.set(id, { ok: false, reason: rawValue(denomKey, id, h, idx, null, memo) ? 'no_data' : 'no_denominator' });
+    else if (pair.den === 0) out.set(id, { ok: false, reason: 'zero_denominator' });
     else {
       const factor = q.measure === 'per1000' ? 1000 : 1;
       out.set(id, {
         ok: true,
-        value: (r.value / d.value) * factor,
-        count: r.value,
-        denominator: d.value,
-        year: r.year,
-        sources: [...new Set([...r.sources, ...d.sources])],
-        illustrative: r.illustrative || d.illustrative,
-        partial: r.partial || d.partial,
-        aggregated: r.aggregated,
+        value: (pair.num.value / pair.den) * factor,
+        count: pair.num.value,
+        denominator: pair.den,
+        year: pair.num.year,
+        sources: [...new Set([...pair.num.sources, ...pair.denSources])],
+        illustrative: pair.num.illustrative || pair.denIllustrative,
+        partial: pair.num.partial,
+        aggregated: pair.num.aggregated,
       });
     }
   }

@@ -45,6 +45,14 @@ describe('indicator values', () => {
     expect(r2?.ok && r2.partial).toBe(true);
     expect(r2?.ok && r2.illustrative).toBe(true);
   });
+  it('aggregates a rate only over children that have both numerator and denominator', () => {
+    // R2: Delta has 400 elderly in 2,000 people; Epsilon has no elderly count (4,000 people).
+    // The rate is 400 / 2,000 × 1,000 = 200, flagged partial, not 400 / 6,000 × 1,000.
+    const r2 = computeCells(['R2'], { indicator: 'elderly', measure: 'per1000' }, h, idx).get('R2');
+    expect(val(r2)).toBe(200);
+    expect(r2?.ok && r2.partial).toBe(true);
+    expect(r2?.ok && r2.denominator).toBe(2000);
+  });
   it('density per km², with a zero area tagged', () => {
     const cells = computeCells(['A', 'E'], { indicator: 'population', measure: 'per_km2' }, h, idx);
     expect(val(cells.get('A'))).toBe(100);
