@@ -112,14 +112,16 @@ export function tableFromRecords(records: string[][], limits: Limits, firstRow =
       mismatch++;
       if (mismatch <= 20) issues.push(issue('row_field_count', row, null, { found: n, expected: width }));
     }
-    const cells = new Array<string>(width);
+    // reuse the parser's array (no copy per row): cut or pad it to the header's width
+    const cells = rec;
+    if (cells.length > width) cells.length = width;
+    while (cells.length < width) cells.push('');
     for (let c = 0; c < width; c++) {
-      let v = rec[c] ?? '';
+      const v = cells[c] ?? '';
       if (v.length > limits.maxCellChars) {
         issues.push(issue('cell_too_long', row, header[c] ?? null, { length: v.length, limit: limits.maxCellChars }));
-        v = v.slice(0, limits.maxCellChars);
+        cells[c] = v.slice(0, limits.maxCellChars);
       }
-      cells[c] = v;
     }
     rows.push({ row, cells });
   }

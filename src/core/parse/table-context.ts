@@ -20,9 +20,11 @@ export interface Origin {
   region: string | null;
 }
 
-/** Typed object → its origin, so that validation can point at the row and set it aside. */
+/** Typed object → its origin, so that validation can point at the row and set it aside.
+ *  A Map, not a WeakMap: it lives for one read, and ephemeron tables cost the GC dearly at
+ *  hundreds of thousands of rows. */
 export class Provenance {
-  private readonly map = new WeakMap<object, Origin>();
+  private readonly map = new Map<object, Origin>();
   set(obj: object, origin: Origin): void {
     this.map.set(obj, origin);
   }
@@ -34,7 +36,7 @@ export class Provenance {
 export class TableContext {
   readonly cols: string[];
   private readonly at = new Map<string, number>();
-  private readonly matches = new Map<string, MatchResult>();
+  private readonly matches = new Map<UnitLevel | null, Map<string, MatchResult>>();
   private preferLevel: UnitLevel | null = null;
   private readonly rowCodes = new Map<number, Set<IssueCode>>();
 
@@ -143,16 +145,20 @@ export class TableContext {
     let n = 0;
     for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
     this.preferLevel = best;
-    for (const [k, m] of this.matches) if (m.method === 'ambiguous') this.matches.delete(k);
+    for (const byKey of this.matches.values()) for (const [k, m] of byKey) if (m.method === 'ambiguous') byKey.delete(k);
   }
 
   match(key: string, level?: UnitLevel | null): MatchResult {
     const prefer = level ?? this.preferLevel;
-    const id = `${prefer ?? ''}\u0000${key}`;
-    let m = this.matches.get(id);
+    let byKey = this.matches.get(prefer);
+    if (!byKey) {
+      byKey = new Map();
+      this.matches.set(prefer, byKey);
+    }
+    let m = byKey.get(key);
     if (!m) {
       m = matchUnit(this.index, key, { preferLevel: prefer });
-      this.matches.set(id, m);
+      byKey.set(key, m);
     }
     return m;
   }
