@@ -1,5 +1,5 @@
 // social-map analyze <datapackage.json|folder> [--region <unit_id> | --all] [--lang sq|mk|en] [--out <dir>]
-//   extensions: [--distance <km>] [--decay gaussian|step|none] [--bom]
+//   extensions: [--distance <km>] [--decay gaussian|step|none] [--bom] [--no-documents]
 // Writes gaps.csv, presence.csv, summary.json to --out (default out/), and, when
 // src/cli/documents.ts exists, hands the results to its writeDocuments() for the per-region
 // documents. Exit 0 ok, 1 data error, 2 usage error.
@@ -26,6 +26,8 @@ export interface AnalyzeArgs {
   out: string;
   distance: DistanceOptions | null;
   bom: boolean;
+  /** Skip the per-region documents (extension: --no-documents). */
+  documents: boolean;
 }
 
 /** What the documents helper receives (src/cli/documents.ts exporting writeDocuments). */
@@ -52,7 +54,7 @@ export interface AnalyzeIO {
 class UsageError extends Error {}
 
 export const ANALYZE_SYNTAX =
-  'social-map analyze <datapackage.json|folder> [--region <unit_id> | --all] [--lang sq|mk|en] [--out <dir>] [--distance <km>] [--decay gaussian|step|none] [--bom]';
+  'social-map analyze <datapackage.json|folder> [--region <unit_id> | --all] [--lang sq|mk|en] [--out <dir>] [--distance <km>] [--decay gaussian|step|none] [--bom] [--no-documents]';
 
 const DATA_EXT = /\.(csv|tsv|txt|json|geojson|topojson|xlsx|xlsm)$/i;
 
@@ -65,6 +67,7 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
   let km: number | null = null;
   let decay: Decay = { kind: 'gaussian' };
   let bom = false;
+  let documents = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -88,13 +91,14 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
       if (v !== 'gaussian' && v !== 'step' && v !== 'none') throw new UsageError('--decay must be gaussian, step or none');
       decay = { kind: v };
     } else if (flag === '--bom') bom = true;
+    else if (flag === '--no-documents') documents = false;
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else if (input === null) input = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
   if (input === null) throw new UsageError('missing <datapackage.json|folder>');
   if (all && regionId !== null) throw new UsageError('use either --region or --all');
-  return { input, regionId, lang, out, distance: km !== null ? { maxKm: km, decay } : null, bom };
+  return { input, regionId, lang, out, distance: km !== null ? { maxKm: km, decay } : null, bom, documents };
 }
 
 async function isDir(p: string): Promise<boolean> {
@@ -225,12 +229,12 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = {}): Promise<nu
   const written = ['gaps.csv', 'presence.csv', 'summary.json'];
 
   // Documents (<region>/social-map.docx, proposal.docx, social-map.html) come from another module.
-  const writeDocuments = await loadDocumentsHook();
+  const writeDocuments = args.documents ? await loadDocumentsHook() : null;
   if (writeDocuments) {
     const regionIds = args.regionId ? [args.regionId] : scopeRegions.filter((id, i, a) => a.indexOf(id) === i);
     const docs = await writeDocuments({ pkg, result, regionIds, lang, outDir: args.out, priorities, cooperation, adjacency, summary });
     if (Array.isArray(docs)) written.push(...docs);
-  } else err(`${t(lang, 'gaps.cli.no_documents', { files: written.join(', ') })}\n`);
+  } else if (args.documents) err(`${t(lang, 'gaps.cli.no_documents', { files: written.join(', ') })}\n`);
 
   summary.runTimeMs.total = performance.now() - started;
   await writeFile(path.join(args.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

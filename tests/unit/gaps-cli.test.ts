@@ -2,6 +2,8 @@ import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAnalyzeArgs, runAnalyze } from '../../src/cli/analyze';
 
@@ -16,7 +18,8 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-const run = async (argv: string[]) => {
+const run = async (argv: string[], documents = false) => {
+  if (!documents) argv = [...argv, '--no-documents'];
   const out: string[] = [];
   const err: string[] = [];
   const code = await runAnalyze(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
@@ -100,8 +103,29 @@ describe('social-map analyze', () => {
     expect((await run([empty, '--out', out])).code).toBe(1);
   });
 
+  it('hands the results to the documents module when it exists (per-region files)', async () => {
+    const out = await tmp();
+    const r = await run([PKG, '--region', 'R2', '--out', out, '--lang', 'en'], true);
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(out, 'gaps.csv'))).toBe(true);
+    if (existsSync(path.resolve('src/cli/documents.ts'))) {
+      for (const f of ['social-map.docx', 'proposal.docx', 'social-map.html']) expect(existsSync(path.join(out, 'R2', f)), f).toBe(true);
+      expect(existsSync(path.join(out, 'R1'))).toBe(false);
+    } else expect(r.err).toContain('Documents module not available');
+  }, 120_000);
+
+  it('runs through the command dispatcher (node scripts/social-map.mjs analyze …)', async () => {
+    const out = await tmp();
+    const p = spawnSync(process.execPath, ['scripts/social-map.mjs', 'analyze', PKG, '--out', out, '--lang', 'en', '--no-documents'], { encoding: 'utf8', timeout: 60_000 });
+    expect(p.status, p.stderr).toBe(0);
+    expect(existsSync(path.join(out, 'gaps.csv'))).toBe(true);
+    const bad = spawnSync(process.execPath, ['scripts/social-map.mjs', 'analyze', PKG, '--lang', 'xx'], { encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).toBe(2);
+  }, 150_000);
+
   it('parses flags in both --flag value and --flag=value forms', () => {
     expect(parseAnalyzeArgs(['x', '--out=o', '--lang=en', '--region=R2'])).toMatchObject({ input: 'x', out: 'o', lang: 'en', regionId: 'R2', distance: null, bom: false });
-    expect(parseAnalyzeArgs(['x'])).toMatchObject({ out: 'out', lang: 'sq', regionId: null });
+    expect(parseAnalyzeArgs(['x'])).toMatchObject({ out: 'out', lang: 'sq', regionId: null, documents: true });
+    expect(parseAnalyzeArgs(['x', '--no-documents']).documents).toBe(false);
   });
 });
