@@ -115,6 +115,15 @@ describe('validation of services', () => {
   });
 });
 
+describe('catchments', () => {
+  it('joins serves by id or name; an unknown one is a warning, the service stays', () => {
+    const r = readPackage(null, [units, csv('s.csv', 'service_id,service,unit_id,serves\nS1,day_care,A,A;Beta;Nowhere\n')]);
+    expect(r.pkg.services.map((s) => s.serves)).toEqual([['A', 'B']]);
+    expect(issuesOf(r, 's.csv')).toEqual([['unit_unmatched', 'warning', 2, 'serves']]);
+    expect(r.report.files[1]?.setAside).toEqual([]);
+  });
+});
+
 describe('rows outside the claimed region', () => {
   it('uses the region_id column of a row', () => {
     const r = readPackage(null, [units, csv('i.csv', 'unit_id,indicator,value,region_id\nA,elderly,1,R1\nC,elderly,2,R1\n')]);

@@ -86,11 +86,12 @@ export class TableContext {
     return i === undefined ? '' : (r.cells[i] ?? '').trim();
   }
 
-  /** Adds an issue tied to a row; error issues mark the row to be set aside. */
+  /** Adds an issue tied to a row; errors (and duplicates, which keep the first row) mark the
+   *  row to be set aside. */
   flag(r: TableRow, code: IssueCode, col: string | null, params: Record<string, string | number> = {}, severity?: 'error' | 'warning'): void {
     const iss = issue(code, r.row, col === null ? null : this.written(col), params, severity);
     this.report.issues.push(iss);
-    if (iss.severity === 'error' || code === 'unit_unmatched' || code === 'unit_ambiguous' || code === 'row_duplicate') {
+    if (iss.severity === 'error' || code === 'row_duplicate') {
       let s = this.rowCodes.get(r.row);
       if (!s) {
         s = new Set();
