@@ -6,6 +6,8 @@ import { docs } from './docs';
 import { importMessages } from './import';
 import { gaps } from './gaps';
 import { gapsui } from './gapsui';
+import { embed } from './embed';
+import { docspage } from './docspage';
 
 /** Every feature's catalogue. Add new feature files here. */
-export const catalogues: Catalogue[] = [app, terms, compare, docs, importMessages, gaps, gapsui];
+export const catalogues: Catalogue[] = [app, terms, compare, docs, importMessages, gaps, embed, gapsui, docspage];
