@@ -142,10 +142,10 @@ describe('Form 1: Regional Social Map', () => {
 
   it('flags a count larger than the population it is measured against', () => {
     const pkg = docsPackage();
-    const kr = pkg.observations.find((o) => o.unitId === 'M2' && o.indicator === 'elderly');
-    if (kr) kr.value = 2500; // Kratovo has 2,000 persons aged 65+
+    const kr = pkg.observations.find((o) => o.unitId === 'M2' && o.indicator === 'children_at_risk');
+    if (kr) kr.value = 1200; // Kratovo has 1,100 children aged 0–17
     const notes = form1(pkg, OPTS).blocks.flatMap((b) => (b.type === 'note' && b.kind === 'conflict' ? [b.text] : []));
-    expect(notes).toEqual(['Data conflict: Elderly persons in Kratovo: 2,500, more than the 2,000 of “Population aged 65+” it is measured against. One of the two figures is wrong.']);
+    expect(notes).toEqual(['Data conflict: Children at risk in Kratovo: 1,200, more than the 1,100 of “Population aged 0–17” it is measured against. One of the two figures is wrong.']);
   });
 
   it('keeps user edits across regeneration with new data and reports the changed numbers', () => {

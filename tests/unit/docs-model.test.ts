@@ -8,6 +8,7 @@ import {
   fieldText,
   plainToRich,
   regenerate,
+  richToMarkup,
   richToPlain,
   sanitizeRichText,
   type Doc,
@@ -46,6 +47,17 @@ describe('document model: edits', () => {
       { runs: [{ text: 'snake_case_word stays' }] },
     ]);
     expect(richToPlain(rt)).toBe('Intro with bold and italic.\n- one\n- two\n1. first\nsnake_case_word stays');
+  });
+
+  it('round-trips rich text through the editable markup', () => {
+    const rt: RichText = [
+      { runs: [{ text: 'A ' }, { text: 'bold', bold: true }, { text: ' and ' }, { text: 'both', bold: true, italic: true }, { text: ' and ' }, { text: 'it', italic: true }] },
+      { runs: [{ text: 'one' }], list: 'bullet' },
+      { runs: [{ text: 'first' }], list: 'ordered' },
+      { runs: [{ text: 'second' }], list: 'ordered' },
+    ];
+    expect(richToMarkup(rt)).toBe('A **bold** and **_both_** and _it_\n- one\n1. first\n2. second');
+    expect(plainToRich(richToMarkup(rt))).toEqual(rt);
   });
 
   it('applies edits by field id and leaves the other fields on their defaults', () => {

@@ -131,6 +131,27 @@ export const bullets = (items: string[]): RichText => items.map((p) => ({ runs: 
 export const fieldText = (f: FieldBlock): RichText => f.userText ?? f.defaultText;
 
 export const runsText = (rs: readonly Run[]): string => rs.map((r) => r.text).join('');
+
+/** Rich text → the editable plain form `plainToRich` reads back (lossless for our styles). */
+export function richToMarkup(rt: RichText): string {
+  let n = 0;
+  return rt
+    .map((p) => {
+      n = p.list === 'ordered' ? n + 1 : 0;
+      const prefix = p.list === 'bullet' ? '- ' : p.list === 'ordered' ? `${n}. ` : '';
+      const body = p.runs
+        .map((r) => {
+          if (!r.text) return '';
+          let t = r.text;
+          if (r.italic) t = `_${t}_`;
+          if (r.bold) t = `**${t}**`;
+          return t;
+        })
+        .join('');
+      return prefix + body;
+    })
+    .join('\n');
+}
 export const richToPlain = (rt: RichText): string =>
   rt.map((p) => (p.list === 'bullet' ? '- ' : p.list === 'ordered' ? '1. ' : '') + runsText(p.runs)).join('\n');
 
@@ -167,7 +188,9 @@ function parseInline(s: string): Run[] {
   let last = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m.index > last) out.push({ text: s.slice(last, m.index) });
-    if (m[1] !== undefined) out.push({ text: m[1], bold: true });
+    const bi = m[1] !== undefined ? /^_(.+)_$/su.exec(m[1]) : null;
+    if (bi?.[1] !== undefined) out.push({ text: bi[1], bold: true, italic: true });
+    else if (m[1] !== undefined) out.push({ text: m[1], bold: true });
     else if (m[2] !== undefined) out.push({ text: m[2], italic: true });
     last = m.index + m[0].length;
   }
