@@ -12,10 +12,11 @@ const MapPage = lazy(() => import('./pages/MapPage').then((m) => ({ default: m.M
 const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
 const loadEmbed = () => import('./embed/EmbedPage');
 const EmbedPage = lazy(() => loadEmbed().then((m) => ({ default: m.EmbedPage })));
+const GapsPage = lazy(() => import('./pages/GapsPage').then((m) => ({ default: m.GapsPage })));
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
 /** Views that exist in this build (others fall back to the map). */
-const AVAILABLE: readonly View[] = ['map', 'compare'];
+const AVAILABLE: readonly View[] = ['map', 'compare', 'gaps'];
 
 export function App() {
   // One client per app instance (embeddable: no module-level singletons).
@@ -111,6 +112,7 @@ function Main() {
       <Suspense fallback={loading}>
         {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
         {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
+        {ds && view === 'gaps' && <GapsPage ds={ds} state={effective} update={url.update} />}
       </Suspense>
       <footer className="app-footer small muted">
         {t(lang, 'app.attribution', { sources: ds ? ds.pkg.meta.sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ') : '' })}

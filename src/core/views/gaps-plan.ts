@@ -1,6 +1,8 @@
 // View-models for planning on top of the gaps: the norms table (editable), the priorities with
 // their score components and weights, and the inter-municipal cooperation suggestions.
+import { toCsv } from '../csv';
 import { suggestCooperation, type CooperationSuggestion } from '../gaps/cooperation';
+import { GAPS_CSV_HEADER, gapsCsvRows, scopedRows, unitNamer } from '../gaps/report';
 import { prioritise, type Priority, type PriorityWeights } from '../gaps/priorities';
 import type { GapResult, NormPair } from '../gaps/types';
 import type { Adjacency } from '../geo/adjacency';
@@ -189,4 +191,11 @@ export function buildCooperationView(inp: PlanInputs, limit = 20): { rows: Coope
     };
   });
   return { rows, total: list.length };
+}
+
+// ---------------------------------------------------------------- export
+
+/** gaps.csv (contract columns) for the region in scope, every pair with a norm; formula-safe. */
+export function gapsViewCsv(result: GapResult, pkg: DataPackage, regionId: string | null, lang: Lang): string {
+  return toCsv(GAPS_CSV_HEADER, gapsCsvRows(scopedRows(result, { regionId }), unitNamer(pkg, lang)), { bom: true });
 }

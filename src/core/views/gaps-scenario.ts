@@ -3,8 +3,9 @@
 // and a memoised engine runner that re-runs only when its inputs change.
 import { runGaps } from '../gaps/engine';
 import { DEFAULT_PRIORITY_WEIGHTS, type PriorityWeights } from '../gaps/priorities';
+import { compareToBaseline, summariseDeltas } from '../gaps/scenario';
 import type { GapResult, Scenario, ScenarioEdit } from '../gaps/types';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import { SERVICE_STATUSES, type Lang, type ServiceStatus } from '../keys';
 import type { DataPackage, Norm, Service } from '../model';
 
@@ -223,4 +224,51 @@ export function makeGapRunner(run: typeof runGaps = runGaps, size = 4): { get(in
     },
     runs: () => count,
   };
+}
+
+/** A scenario against the baseline, over the unit rows of a region (or all): gap change and deserts. */
+export function scenarioSummary(base: GapResult, scen: GapResult, regionId: string | null, lang: Lang): { gap: number; removed: number; created: number; label: string } {
+  const deltas = compareToBaseline(base, scen).filter((d) => !regionId || d.base.regionId === regionId);
+  const s = summariseDeltas(deltas);
+  const gap = Math.abs(s.gap) < 1e-9 ? 0 : s.gap;
+  const g = formatNumber(lang, gap, Math.abs(gap) >= 100 ? 0 : 1);
+  return { gap, removed: s.desertsRemoved, created: s.desertsCreated, label: t(lang, 'gapsui.sc.summary', { gap: gap > 0 ? `+${g}` : g, removed: s.desertsRemoved, created: s.desertsCreated }) };
+}
+
+export interface ScenarioFormModel {
+  /** Units where need is computed, in the region (or all). */
+  units: { key: string; label: string }[];
+  /** Services with a norm, and for each the categories it has a norm for. */
+  services: { key: string; label: string; categories: { key: string; label: string }[] }[];
+  /** Existing services in the region, to move, resize or close. */
+  existing: { key: string; label: string }[];
+}
+
+export function scenarioFormModel(
+  pkg: DataPackage,
+  result: GapResult,
+  regionId: string | null,
+  name: (unitId: string) => string,
+  lang: Lang,
+): ScenarioFormModel {
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
+  const units = result.unitIds
+    .filter((id) => !regionId || result.regionOf(id) === regionId)
+    .map((id) => ({ key: id, label: name(id) }))
+    .sort(byLabel);
+  const keys = [...new Set(result.pairs.map((p) => p.service))];
+  const services = keys
+    .map((k) => ({
+      key: k,
+      label: t(lang, `service.${k}`),
+      categories: result.pairs.filter((p) => p.service === k).map((p) => ({ key: p.category, label: t(lang, `category.${p.category}`) })).sort(byLabel),
+    }))
+    .sort(byLabel);
+  const inRegion = (s: Service) =>
+    !regionId || [s.unitId, ...s.serves].some((id) => id !== null && (id === regionId || result.regionOf(id) === regionId));
+  const existing = pkg.services
+    .filter((s) => s.status !== 'closed' && inRegion(s))
+    .map((s) => ({ key: s.id, label: `${s.name || s.id} (${s.unitId ? name(s.unitId) : '?'})` }))
+    .sort(byLabel);
+  return { units, services, existing };
 }

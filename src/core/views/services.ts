@@ -10,6 +10,7 @@ import { isServiceKey, SERVICE_GROUP_OF, SERVICE_GROUPS, SERVICE_STATUSES, type 
 import { isIllustrative, type Service } from '../model';
 import { restParam, withRestParam, type ViewState } from '../url';
 import type { Option } from './gaps';
+import type { MapUnit, MapView } from './map';
 
 /** Paul Tol's "muted" qualitative scheme: 9 colours distinguishable with colour-vision deficiency. */
 export const GROUP_COLORS: Record<ServiceGroup, string> = {
@@ -324,5 +325,49 @@ export function serviceDetails(ds: Dataset, index: ServiceIndex, id: string, lan
     funding: fundingLabel(lang, s.funding),
     source: s.source,
     illustrative: isIllustrative(s.source),
+  };
+}
+
+// ---------------------------------------------------------------- the base map under the points
+
+export const PLAIN_FILL = '#eef1f4';
+
+/** A neutral map view (no indicator) so MapPanel draws the units under the service points. */
+export function plainMapView(ds: Dataset, regionId: string | null, selectedUnit: string | null, lang: Lang): MapView {
+  const h = ds.hierarchy;
+  const mapped = ds.mapLevel ? h.atLevel(ds.mapLevel) : [];
+  const units: MapUnit[] = mapped
+    .map((u) => {
+      const region = h.ancestorAt(u.id, 'region');
+      return {
+        id: u.id,
+        name: unitName(u, lang),
+        regionId: region?.id ?? null,
+        regionName: region ? unitName(region, lang) : '',
+        inFocus: !regionId || region?.id === regionId,
+        cell: { ok: false, reason: 'no_data' } as const,
+        classIndex: -1,
+        color: PLAIN_FILL,
+        valueLabel: '',
+        illustrative: false,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const title = t(lang, 'gapsui.svc.mapLabel');
+  return {
+    indicator: null,
+    indicatorLabel: title,
+    measure: 'count',
+    measureLabel: '',
+    level: ds.mapLevel,
+    regionId,
+    units,
+    tableUnits: units.filter((u) => u.inFocus),
+    legend: { title, classes: [], noData: { color: PLAIN_FILL, label: '', count: 0 }, method: '' },
+    regions: ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })),
+    selected: selectedUnit ? (units.find((u) => u.id === selectedUnit) ?? null) : null,
+    illustrative: false,
+    sources: [],
+    years: [],
   };
 }
