@@ -116,6 +116,30 @@ describe('fuzz: nothing throws', () => {
     );
   });
 
+  it('readPackage on Topology-shaped values', () => {
+    const position = fc.array(fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double(), fc.constant(null)), { maxLength: 3 });
+    const arcs = fc.array(fc.array(position, { maxLength: 5 }), { maxLength: 5 });
+    const arcRef = fc.oneof(fc.integer({ min: -8, max: 8 }), fc.constant(1e9), fc.string({ maxLength: 2 }));
+    const geom = fc.record({
+      type: fc.constantFrom('Polygon', 'MultiPolygon', 'GeometryCollection', 'LineString', 'Point', 'X'),
+      arcs: fc.oneof(fc.array(fc.array(arcRef, { maxLength: 4 }), { maxLength: 3 }), fc.array(fc.array(fc.array(arcRef, { maxLength: 3 }), { maxLength: 2 }), { maxLength: 2 }), fc.jsonValue({ maxDepth: 2 })),
+      properties: fc.option(fc.dictionary(fc.constantFrom('unit_id', 'name', 'level', '__proto__'), fc.jsonValue({ maxDepth: 1 }))),
+      geometries: fc.option(fc.array(fc.record({ type: fc.constantFrom('Polygon', 'Point'), arcs: fc.array(fc.array(arcRef, { maxLength: 3 }), { maxLength: 2 }) }), { maxLength: 3 }), { nil: undefined }),
+    });
+    const topo = fc.record({
+      type: fc.constant('Topology'),
+      arcs,
+      transform: fc.option(fc.record({ scale: fc.array(fc.double(), { minLength: 2, maxLength: 2 }), translate: fc.array(fc.double(), { minLength: 2, maxLength: 2 }) }), { nil: undefined }),
+      objects: fc.dictionary(fc.constantFrom('units', 'a', '__proto__'), fc.oneof(geom, fc.record({ type: fc.constant('GeometryCollection'), geometries: fc.array(geom, { maxLength: 3 }) }))),
+    });
+    fc.assert(
+      fc.property(topo, (v) => {
+        wellFormed(readPackage(null, [{ path: 'u.topojson', bytes: enc.encode(JSON.stringify(v)) }]).report);
+      }),
+      { numRuns },
+    );
+  });
+
   it('readPackage on table-shaped CSV with contract columns', () => {
     const col = fc.constantFrom('unit_id', 'unit_name', 'indicator', 'value', 'year', 'unit', 'service', 'service_id', 'lat', 'lon', 'capacity', 'users', 'status', 'kind', 'size', 'places_per_1000', 'category', 'target_groups', 'serves', 'region_id', '__proto__', 'constructor');
     const val = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('A', 'Alpha', 'ALPHA', '-1', '1,5', '1.234', '1e309', '100', 'elderly', 'day_care', '', '999999999999'));
