@@ -1,0 +1,135 @@
+// Page side of the parse worker: one parse at a time (a new one, or cancel(), terminates the
+// worker running the previous one), progress callbacks, and a main-thread fallback when
+// Worker is unavailable or the worker script cannot start.
+import { parseWorkspace, type ParseInput, type ParseOutput, type ParseProgress } from '../../core/workspace/parse';
+import type { ParseRequest, WorkerReply } from './protocol';
+
+export interface ParseDone {
+  output: ParseOutput;
+  /** Parse time inside the worker (or on the main thread), ms. */
+  ms: number;
+  where: 'worker' | 'main';
+}
+
+export class ParseCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'ParseCancelled';
+  }
+}
+
+interface Pending {
+  id: number;
+  resolve(d: ParseDone): void;
+  reject(e: Error): void;
+  onProgress(p: ParseProgress): void;
+  input: ParseInput;
+  started: boolean;
+}
+
+export class ParseClient {
+  private worker: Worker | null = null;
+  private workerBroken = typeof Worker === 'undefined';
+  private pending: Pending | null = null;
+  private nextId = 1;
+
+  /** Where the next parse will run. */
+  get mode(): 'worker' | 'main' {
+    return this.workerBroken ? 'main' : 'worker';
+  }
+
+  private spawn(): Worker | null {
+    if (this.workerBroken) return null;
+    if (this.worker) return this.worker;
+    try {
+      const w = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'social-map-parse' });
+      w.onmessage = (e: MessageEvent<WorkerReply>) => this.onReply(e.data);
+      w.onerror = (e) => {
+        e.preventDefault();
+        const p = this.pending;
+        this.terminate();
+        // the script did not start: parse here instead; a crash mid-parse is an error
+        if (p && !p.started) {
+          this.workerBroken = true;
+          this.runOnMain(p);
+        } else if (p) {
+          this.pending = null;
+          p.reject(new Error(e.message || 'worker error'));
+        }
+      };
+      this.worker = w;
+      return w;
+    } catch {
+      this.workerBroken = true;
+      return null;
+    }
+  }
+
+  private onReply(r: WorkerReply): void {
+    const p = this.pending;
+    if (!p || r.id !== p.id) return;
+    p.started = true;
+    if (r.type === 'progress') p.onProgress(r.progress);
+    else {
+      this.pending = null;
+      if (r.type === 'done') p.resolve({ output: r.output, ms: r.ms, where: 'worker' });
+      else p.reject(new Error(r.message));
+    }
+  }
+
+  private runOnMain(p: Pending): void {
+    this.pending = p;
+    const t0 = performance.now();
+    // yield once so that the progress bar paints before the page is busy
+    setTimeout(() => {
+      parseWorkspace(p.input, (x) => p.onProgress(x)).then(
+        (output) => {
+          if (this.pending !== p) return;
+          this.pending = null;
+          p.resolve({ output, ms: performance.now() - t0, where: 'main' });
+        },
+        (err: unknown) => {
+          if (this.pending !== p) return;
+          this.pending = null;
+          p.reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    }, 0);
+  }
+
+  /** Parses `input`; cancels any parse still running. Bytes are copied, then transferred. */
+  parse(input: ParseInput, onProgress: (p: ParseProgress) => void): Promise<ParseDone> {
+    this.cancel();
+    return new Promise<ParseDone>((resolve, reject) => {
+      const p: Pending = { id: this.nextId++, resolve, reject, onProgress, input, started: false };
+      const w = this.spawn();
+      if (!w) {
+        this.runOnMain(p);
+        return;
+      }
+      this.pending = p;
+      const files = input.files.map((f) => ({ ...f, bytes: f.bytes.slice() }));
+      const msg: ParseRequest = { type: 'parse', id: p.id, input: { ...input, files } };
+      w.postMessage(msg, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    });
+  }
+
+  private terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** Stops the running parse (terminates the worker); its promise rejects with ParseCancelled. */
+  cancel(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    if (this.mode === 'worker') this.terminate();
+    p.reject(new ParseCancelled());
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.terminate();
+  }
+}
