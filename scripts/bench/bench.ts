@@ -1,7 +1,8 @@
 // Runs every measurement at the chosen sizes and collects the result keys. Pure orchestration:
 // the measurements live in import.ts, spatial.ts, gaps.ts and browser.ts.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildPmtiles } from '../pmtiles/build';
 import { coldLoad, importLongTask, launch, panLarge, chromiumPath } from './browser';
 import { measureGaps, type GapsResult } from './gaps';
 import { tessellate } from './generate';
@@ -9,7 +10,7 @@ import { importInput, measureImport, peakHeap, type HeapResult, type ImportResul
 import { writeNationalPackage } from './national';
 import { ensureBuild, serve, WWW } from './server';
 import { measureSpatial, type SpatialResult } from './spatial';
-import { collect, round } from './stats';
+import { collect, median, round } from './stats';
 
 export interface Sizes {
   importRows: number;
@@ -21,6 +22,8 @@ export interface Sizes {
   services: number;
   coldReps: number;
   nationalPolygons: number;
+  /** Polygons of the PMTiles layer (0: skip). */
+  pmtilesPolygons: number;
 }
 
 export const FULL: Sizes = {
@@ -33,6 +36,7 @@ export const FULL: Sizes = {
   services: 100_000,
   coldReps: 3,
   nationalPolygons: 10_000,
+  pmtilesPolygons: 50_000,
 };
 
 export const SMOKE: Sizes = {
@@ -45,6 +49,7 @@ export const SMOKE: Sizes = {
   services: 2_000,
   coldReps: 1,
   nationalPolygons: 200,
+  pmtilesPolygons: 500,
 };
 
 export interface BenchOptions {
@@ -110,11 +115,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     import_mb: round(imp.mb, 1),
     import_rows: imp.rows,
     import_ms: round(Math.min(...imp.importMs), 0),
+    import_cpu_ms: round(median(imp.importCpuMs), 0),
+    papaparse_cpu_ms: round(median(imp.papaCpuMs), 0),
+    import_vs_papaparse_cpu: round(imp.ratioCpu, 3),
     spatial_speedup_vs_naive: round(spatial.speedup, 1),
     spatial_index_ms: round(spatial.indexMs, 1),
     spatial_naive_ms: round(spatial.naiveMs, 0),
+    spatial_speedup_vs_naive_cpu: round(spatial.speedupCpu, 1),
     adjacency_ms: round(spatial.adjacencyMs, 0),
     gap_engine_ms: round(gaps.engineMs, 0),
+    gap_engine_cpu_ms: round(gaps.engineCpuMs, 0),
     gap_rows_ms: round(gaps.rowsMs, 0),
     cold_load_ms: null,
     max_long_task_ms: null,
@@ -126,6 +136,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     large_pan_frame_p95_ms: null,
     large_pan_max_long_task_ms: null,
     csv_import_in_app_ms: null,
+    pmtiles_polygons: null,
+    pmtiles_mb: null,
+    pmtiles_load_ms: null,
+    pmtiles_pan_frame_median_ms: null,
+    pmtiles_pan_frame_p95_ms: null,
   };
 
   let chromium: string | null = null;
@@ -144,6 +159,18 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const csvPath = join(WWW, `indicators-${sizes.importRows}.csv`);
     writeFileSync(csvPath, input.bytes);
 
+    let pmtilesDir: string | null = null;
+    if (sizes.pmtilesPolygons > 0) {
+      pmtilesDir = join(WWW, `pmtiles-${sizes.pmtilesPolygons}`);
+      const archive = join(pmtilesDir, 'units.pmtiles');
+      if (!existsSync(archive)) {
+        log(`PMTiles: tiling ${sizes.pmtilesPolygons.toLocaleString('en')} polygons (once; cached in ${pmtilesDir}) …`);
+        await buildPmtiles({ out: pmtilesDir, polygons: sizes.pmtilesPolygons, log });
+      }
+      keys.pmtiles_polygons = sizes.pmtilesPolygons;
+      keys.pmtiles_mb = round(statSync(archive).size / 1e6, 1);
+    }
+
     const server = await serve();
     const browser = await launch();
     chromium = browser.version();
@@ -159,6 +186,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       keys.large_pan_frame_median_ms = round(pan.frameMedianMs, 1);
       keys.large_pan_frame_p95_ms = round(pan.frameP95Ms, 1);
       keys.large_pan_max_long_task_ms = round(pan.maxLongTaskMs, 0);
+
+      if (pmtilesDir) {
+        log(`PMTiles layer: ${sizes.pmtilesPolygons.toLocaleString('en')} polygons, load and pan …`);
+        const pm = await panLarge(browser, `${server.url}__bench/pmtiles-${sizes.pmtilesPolygons}/index.html`);
+        keys.pmtiles_load_ms = round(pm.loadMs, 0);
+        keys.pmtiles_pan_frame_median_ms = round(pm.frameMedianMs, 1);
+        keys.pmtiles_pan_frame_p95_ms = round(pm.frameP95Ms, 1);
+      }
 
       log(`import of ${round(imp.mb, 1)} MB through the file input …`);
       const lt = await importLongTask(browser, `${server.url}?package=/__bench/national-${sizes.importUnits}/datapackage.json`, csvPath);

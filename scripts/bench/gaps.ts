@@ -10,6 +10,7 @@ export interface GapsResult {
   pairs: number;
   runMs: number[];
   engineMs: number;
+  engineCpuMs: number;
   /** Building every unit and aggregate row object once (not part of engineMs). */
   rowsMs: number;
   rows: number;
@@ -28,6 +29,7 @@ export function measureGaps(unitCount: number, serviceCount: number, reps: numbe
     pairs: run.last.pairs.length,
     runMs: run.ms,
     engineMs: median(run.ms),
+    engineCpuMs: median(run.cpu),
     rowsMs,
     rows,
   };

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import type { Unit } from '../../src/core/model';
 import { readPackage } from '../../src/core/parse/package';
 import { indicatorsCsv, tessellate } from './generate';
-import { median, now, collect } from './stats';
+import { cpuNow, median, now, collect } from './stats';
 
 export interface ImportInput {
   units: Unit[];
@@ -32,9 +32,14 @@ export interface ImportResult {
   rows: number;
   papaMs: number[];
   importMs: number[];
+  /** CPU time of the same runs (see stats.cpuNow). */
+  papaCpuMs: number[];
+  importCpuMs: number[];
   papaMbPerS: number;
   importMbPerS: number;
   ratio: number;
+  /** The same ratio from CPU times. */
+  ratioCpu: number;
   /** Observations read, rows set aside and error issues: a check that the import did its job. */
   observations: number;
   setAside: number;
@@ -49,18 +54,24 @@ export function importOnce(input: ImportInput): ReturnType<typeof readPackage> {
 export function measureImport(input: ImportInput, reps: number): ImportResult {
   const papaMs: number[] = [];
   const importMs: number[] = [];
+  const papaCpuMs: number[] = [];
+  const importCpuMs: number[] = [];
   let observations = 0;
   let setAside = 0;
   for (let i = 0; i < reps; i++) {
     collect();
+    let c = cpuNow();
     let t = now();
     const bare = Papa.parse<string[]>(input.text);
     papaMs.push(now() - t);
+    papaCpuMs.push(cpuNow() - c);
     if (bare.data.length < input.rows) throw new Error(`PapaParse read ${bare.data.length} of ${input.rows} rows`);
     collect();
+    c = cpuNow();
     t = now();
     const res = importOnce(input);
     importMs.push(now() - t);
+    importCpuMs.push(cpuNow() - c);
     observations = res.pkg.observations.length;
     setAside = res.report.files.reduce((s, f) => s + f.setAside.length, 0);
   }
@@ -69,7 +80,8 @@ export function measureImport(input: ImportInput, reps: number): ImportResult {
   const importMbPerS = mb / (median(importMs) / 1000);
   // every good row must become an observation and every bad row be set aside
   const ok = observations === input.rows - input.bad && setAside === input.bad;
-  return { mb, rows: input.rows, papaMs, importMs, papaMbPerS, importMbPerS, ratio: importMbPerS / papaMbPerS, observations, setAside, ok };
+  const ratioCpu = median(papaCpuMs) / median(importCpuMs);
+  return { mb, rows: input.rows, papaMs, importMs, papaCpuMs, importCpuMs, papaMbPerS, importMbPerS, ratio: importMbPerS / papaMbPerS, ratioCpu, observations, setAside, ok };
 }
 
 export interface HeapResult {

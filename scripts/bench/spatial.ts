@@ -9,17 +9,20 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { computeAdjacency } from '../../src/core/geo/adjacency';
 import { assignPoints, type PolygonInput } from '../../src/core/geo/points';
 import { randomPoints, tessellate } from './generate';
-import { median, now, timeReps } from './stats';
+import { cpuNow, median, now, timeReps } from './stats';
 
 export interface SpatialResult {
   polygons: number;
   points: number;
   indexMs: number;
+  indexCpuMs: number;
   naiveSample: number;
   naiveSampleMs: number;
   /** Naive time extrapolated to all points. */
   naiveMs: number;
+  naiveCpuMs: number;
   speedup: number;
+  speedupCpu: number;
   /** Points (of the subsample) where both methods give the same polygon. */
   agree: number;
   assigned: number;
@@ -39,6 +42,7 @@ export function measureSpatial(polygonCount: number, pointCount: number, naiveSa
   const step = Math.max(1, Math.floor(pointCount / naiveSample));
   const sample: number[] = [];
   for (let i = 0; i < pointCount && sample.length < naiveSample; i += step) sample.push(i);
+  const c = cpuNow();
   const t = now();
   const naive: (string | null)[] = [];
   for (const i of sample) {
@@ -54,22 +58,27 @@ export function measureSpatial(polygonCount: number, pointCount: number, naiveSa
     naive.push(hit);
   }
   const naiveSampleMs = now() - t;
+  const naiveCpuMs = ((cpuNow() - c) * pointCount) / sample.length;
   let agree = 0;
   sample.forEach((i, k) => {
     if (naive[k] === ids[i]) agree++;
   });
   const naiveMs = (naiveSampleMs * pointCount) / sample.length;
   const indexMs = median(fast.ms);
+  const indexCpuMs = median(fast.cpu);
 
   const adj = timeReps(1, () => computeAdjacency(polys));
   return {
     polygons: polys.length,
     points: pointCount,
     indexMs,
+    indexCpuMs,
     naiveSample: sample.length,
     naiveSampleMs,
     naiveMs,
+    naiveCpuMs,
     speedup: naiveMs / indexMs,
+    speedupCpu: naiveCpuMs / indexCpuMs,
     agree,
     assigned,
     adjacencyMs: median(adj.ms),

@@ -2,6 +2,13 @@
 
 export const now = (): number => performance.now();
 
+/** CPU time of this process (all threads: the main thread and V8's GC helpers), ms. Less
+ *  disturbed than wall time when other work shares the machine. */
+export const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -16,17 +23,20 @@ export function quantile(xs: readonly number[], q: number): number {
 }
 
 /** Runs `fn` `reps` times (after an optional collection) and returns every duration in ms. */
-export function timeReps<T>(reps: number, fn: () => T): { ms: number[]; last: T } {
+export function timeReps<T>(reps: number, fn: () => T): { ms: number[]; cpu: number[]; last: T } {
   const ms: number[] = [];
+  const cpu: number[] = [];
   let last: T | undefined;
   for (let i = 0; i < reps; i++) {
     collect();
+    const c = cpuNow();
     const t = now();
     last = fn();
     ms.push(now() - t);
+    cpu.push(cpuNow() - c);
   }
   if (last === undefined) throw new Error('timeReps: reps must be ≥ 1');
-  return { ms, last };
+  return { ms, cpu, last };
 }
 
 /** Full garbage collection when node runs with --expose-gc (run.ts re-executes itself so). */
