@@ -13,7 +13,7 @@ export interface GapRow {
   regionId: string | null;
   unitId: string;
   unitName: string;
-  /** `unit`: a unit where need is computed; `region`: a planning region; `aggregate`: any other ancestor. */
+  /** `unit`: a unit where need is computed; `region`: a planning region; `aggregate`: every other ancestor. */
   level: RowLevel;
   unitLevel: UnitLevel;
   service: string;
