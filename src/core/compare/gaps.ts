@@ -85,7 +85,7 @@ function cellOf(row: GapRow | undefined, regionId: string, units: number): GapCe
 }
 
 /**
- * Regions (every region, or `regions`) side by side. Pairs where no region has any need are left out;
+ * Regions (every region, or `regions`) side by side. Pairs where no region has a need are left out;
  * `services` restricts the service keys shown.
  */
 export function buildGapsCompared(pkg: DataPackage, regions: readonly string[], lang: Lang, opts: { services?: readonly string[]; gapOptions?: GapOptions } = {}): GapsCompared {
