@@ -19,12 +19,13 @@ export function FieldEditor({ field, uiLang, onChange }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(() => richToMarkup(fieldText(field)));
   const edited = field.userText !== null;
-  // New data can change the generated text: follow it while the user has not edited the field.
-  const defaultMarkup = richToMarkup(field.defaultText);
-  const [prevDefault, setPrevDefault] = useState(defaultMarkup);
-  if (defaultMarkup !== prevDefault) {
-    setPrevDefault(defaultMarkup);
-    if (!edited) setText(defaultMarkup);
+  // The text can change from outside (edits restored from the workspace, new data changing the
+  // generated text): follow it, unless it is just what the user typed coming back.
+  const external = JSON.stringify(fieldText(field));
+  const [prevExternal, setPrevExternal] = useState(external);
+  if (external !== prevExternal) {
+    setPrevExternal(external);
+    if (external !== JSON.stringify(plainToRich(text))) setText(richToMarkup(fieldText(field)));
   }
 
   const update = (next: string) => {

@@ -1,0 +1,118 @@
+// The documents view (?view=docs): edit a narrative field (and, once the workspace provider is
+// mounted, reload and find it), export the
+// Regional Social Map as DOCX (opened as a Word document) and as PDF (the print HTML printed by
+// Chromium), and check that hostile text typed by the user stays text.
+import { readFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './support/browser';
+
+let s: Session;
+beforeEach(async () => {
+  s = await openSession({ viewport: { width: 1280, height: 1000 } });
+});
+afterEach(async () => {
+  await s.close();
+});
+
+const FIELD = '[data-testid="doc-field-f1.intro.basis"]';
+const MARK = 'Vendim i KMSRP nr. 12/2024 <img src=x onerror=alert(1)>';
+const escaped = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+async function openDocs(page: Page, baseURL: string): Promise<void> {
+  await page.goto(new URL('?view=docs&lang=sq&region=MK007', baseURL).toString());
+  await page.getByTestId('document-view').waitFor({ timeout: 60_000 });
+  await page.locator(FIELD).waitFor({ timeout: 60_000 });
+}
+
+/** Resolves once the workspace record in IndexedDB holds `text`. */
+async function waitForSaved(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (needle) =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open('social-map');
+        req.onerror = () => resolve(false);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('records')) return resolve(false);
+          const get = db.transaction('records').objectStore('records').get('workspace');
+          get.onsuccess = () => resolve(JSON.stringify(get.result ?? null).includes(needle));
+          get.onerror = () => resolve(false);
+        };
+      }),
+    text,
+    { timeout: 15_000, polling: 250 },
+  );
+}
+
+describe('documents', () => {
+  it('shows an edit as text and exports it as valid DOCX and PDF', async () => {
+    const { page } = s;
+    await openDocs(page, s.baseURL);
+    await expect(page.locator('.doc-paper h1').textContent()).resolves.toBe('Harta sociale e rajonit të planifikimit (HSRP)');
+
+    await page.locator(FIELD).fill(`**${MARK}**`);
+    // The preview shows the user's text as text, in bold, never as an element.
+    const preview = page.locator('.doc-field.edited .field-preview strong').first();
+    await expect(preview.textContent()).resolves.toBe(MARK);
+    expect(await page.locator('.doc-paper img[src="x"]').count()).toBe(0);
+
+    // DOCX: a real Word document with the edit, the chapters and the maps.
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('export-docx').click();
+    const bytes = await readFile(await (await download).path());
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const { value } = await mammoth.convertToHtml({ buffer: bytes });
+    expect(value).toContain(`<strong>${escaped(MARK)}</strong>`);
+    expect(value).toContain('<h1>5. Shërbimet e nevojshme sociale në rajonin e planifikimit</h1>');
+    expect((value.match(/<img /g) ?? []).length).toBeGreaterThanOrEqual(2);
+
+    // PDF: the print button prints the standalone print HTML in a frame; print that HTML to PDF.
+    await page.getByTestId('export-pdf').click();
+    const frame = page.locator('iframe[sandbox]');
+    await frame.waitFor({ state: 'attached', timeout: 30_000 });
+    const html = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain(escaped(MARK));
+    const printPage = await page.context().newPage();
+    await printPage.setContent(html);
+    const pdf = await printPage.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(6);
+
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  // Needs the workspace (IndexedDB) provider mounted around the app: DocsPage keeps the edits
+  // with useWorkspaceSlice, which without a provider holds them in memory only. Un-skip when
+  // the WorkspaceProvider is mounted in App.
+  it.skip('keeps an edited field across a reload', async () => {
+    const { page } = s;
+    await openDocs(page, s.baseURL);
+    await page.locator(FIELD).fill(`**${MARK}**`);
+    await waitForSaved(page, MARK);
+    await page.reload();
+    await page.locator(FIELD).waitFor({ timeout: 60_000 });
+    // The workspace is restored from IndexedDB after the page has drawn: wait for the text.
+    await page.waitForFunction(([sel, v]) => (document.querySelector(sel) as HTMLTextAreaElement | null)?.value === v, [FIELD, `**${MARK}**`] as const, { timeout: 15_000 });
+    await expect(page.locator('.doc-field.edited .field-preview strong').first().textContent()).resolves.toBe(MARK);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('edits Form 2: a row of table 5 is changed, one removed, and the evidence is shown', async () => {
+    const { page } = s;
+    await page.goto(new URL('?view=docs&lang=en&region=MK007&form=2', s.baseURL).toString());
+    await page.locator('.proposal-row').first().waitFor({ timeout: 60_000 });
+    const rows = await page.locator('.proposal-row').count();
+    expect(rows).toBeGreaterThan(2);
+    await expect(page.locator('.proposal-row .row-evidence').first().textContent()).resolves.toMatch(/^Need [\d,.]+, supply [\d,.]+, gap [\d,.]+ places/);
+    await page.locator('.proposal-row').first().locator('textarea').fill('Joint public institution');
+    await page.locator('.proposal-row').nth(1).getByRole('button', { name: 'Remove' }).click();
+    expect(await page.locator('.proposal-row').count()).toBe(rows - 1);
+    await expect(page.locator('.removed-rows summary').textContent()).resolves.toContain('(1)');
+    expect(s.errors).toEqual([]);
+  });
+});
