@@ -13,10 +13,11 @@ const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ defa
 const loadEmbed = () => import('./embed/EmbedPage');
 const EmbedPage = lazy(() => loadEmbed().then((m) => ({ default: m.EmbedPage })));
 const GapsPage = lazy(() => import('./pages/GapsPage').then((m) => ({ default: m.GapsPage })));
+const ServicesPage = lazy(() => import('./pages/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
 /** Views that exist in this build (others fall back to the map). */
-const AVAILABLE: readonly View[] = ['map', 'compare', 'gaps'];
+const AVAILABLE: readonly View[] = ['map', 'compare', 'gaps', 'services'];
 
 export function App() {
   // One client per app instance (embeddable: no module-level singletons).
@@ -113,6 +114,7 @@ function Main() {
         {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
         {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
         {ds && view === 'gaps' && <GapsPage ds={ds} state={effective} update={url.update} />}
+        {ds && view === 'services' && <ServicesPage ds={ds} state={effective} update={url.update} />}
       </Suspense>
       <footer className="app-footer small muted">
         {t(lang, 'app.attribution', { sources: ds ? ds.pkg.meta.sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ') : '' })}

@@ -353,7 +353,7 @@ export function plainMapView(ds: Dataset, regionId: string | null, selectedUnit:
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, lang));
-  const title = t(lang, 'gapsui.svc.mapLabel');
+  const title = t(lang, 'gapsui.svc.title');
   return {
     indicator: null,
     indicatorLabel: title,
