@@ -40,7 +40,8 @@ export function Rich({ text }: { text: RichText }) {
 function Table({ b }: { b: TableBlock }) {
   const cls = (i: number) => (b.columns[i]?.align === 'right' ? 'num' : b.columns[i]?.align === 'center' ? 'center' : undefined);
   return (
-    <div className="doc-table-wrap">
+    // Focusable so a keyboard user can scroll a wide table (WCAG 2.1.1; axe scrollable-region-focusable).
+    <div className="doc-table-wrap" tabIndex={0} role="region" aria-label={b.caption || b.id}>
       <table className="doc-table" data-table={b.id}>
         {b.caption && <caption>{b.caption}</caption>}
         <thead>

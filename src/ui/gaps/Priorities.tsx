@@ -40,7 +40,7 @@ export function Priorities({ view, lang, showRegion, comparing, onWeight, onRese
       {view.rows.length === 0 ? (
         <p className="muted">{t(lang, 'gapsui.prio.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t(lang, 'gapsui.prio.of', { n: view.rows.length, total: view.total })}>
           <table role="table" className="data-table">
             <caption>{t(lang, 'gapsui.prio.of', { n: view.rows.length, total: view.total })}</caption>
             <thead>
