@@ -94,7 +94,7 @@ export async function importLongTask(browser: Browser, url: string, file: string
   try {
     await page.addInitScript(OBSERVE);
     await page.goto(url);
-    await page.waitForSelector(DRAWN, { timeout: 60_000, state: 'attached' });
+    await page.waitForSelector(DRAWN, { timeout: 180_000, state: 'attached' });
     const input = await page.$('[data-testid="import-input"]');
     if (!input) return { maxLongTaskMs: null, longTasks: 0, importMs: null, reason: 'the app has no [data-testid="import-input"] yet' };
     const t0 = await page.evaluate(() => performance.now());

@@ -75,9 +75,12 @@ export function formatTable(res: BenchResult, m: Machine, vsBaseline: Record<str
   const lines: string[] = [];
   lines.push('');
   lines.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node}${res.chromium ? `, Chromium ${res.chromium}` : ''}, load average ${m.loadavg}`);
+  const mb = res.import ? ` (${res.import.mb.toFixed(1)} MB)` : '';
+  const pairs = res.gaps ? ` (${res.gaps.pairs} norm pairs)` : '';
   lines.push(
-    `sizes: import ${s.importRows.toLocaleString('en')} rows (${res.import.mb.toFixed(1)} MB) over ${s.importUnits.toLocaleString('en')} units; ` +
-      `${s.points.toLocaleString('en')} points × ${s.polygons.toLocaleString('en')} polygons; gaps ${s.gapUnits.toLocaleString('en')} units × 20 categories × ${s.services.toLocaleString('en')} services (${res.gaps.pairs} norm pairs)`,
+    `sizes: import ${s.importRows.toLocaleString('en')} rows${mb} over ${s.importUnits.toLocaleString('en')} units; ` +
+      `${s.points.toLocaleString('en')} points × ${s.polygons.toLocaleString('en')} polygons; gaps ${s.gapUnits.toLocaleString('en')} units × 20 categories × ${s.services.toLocaleString('en')} services${pairs}; ` +
+      `national layer ${s.nationalPolygons.toLocaleString('en')} polygons; PMTiles ${s.pmtilesPolygons.toLocaleString('en')} polygons`,
   );
   lines.push('');
   const rows: string[][] = [['measure', 'value', 'unit', 'target', 'vs baseline']];
