@@ -84,6 +84,11 @@ describe('gaps: deserts on the map and in the table, a what-if service that clos
     // back to the scenario, reload: it is kept, with its edit and its effect
     await page.selectOption('[data-testid="scenario-select"]', scenarioId);
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-desert') === 'false', row);
+    // the workspace store writes within a second: wait until it says so (if the app shows it)
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="workspace-status"]');
+      return !el || el.getAttribute('data-state') === 'saved';
+    });
     await page.reload();
     await page.locator(`${TABLE} tbody tr`).first().waitFor({ timeout: 30_000 });
     expect(await page.inputValue('[data-testid="scenario-select"]')).toBe(scenarioId);

@@ -6,7 +6,9 @@ import type { DataPackage } from '../../src/core/model';
 import { DEFAULT_STATE, parseViewState, serializeViewState } from '../../src/core/url';
 import { buildGapsView, choosePair, readGapsParams, sortGapUnits, withGapsParams, type GapsParams } from '../../src/core/views/gaps';
 import { buildCooperationView, buildNormsView, buildPrioritiesView, editNorm, type PlanInputs } from '../../src/core/views/gaps-plan';
-import { addEdit, addScenario, EMPTY_GAPS_WORKSPACE, makeGapRunner, removeEdit, sanitiseGapsWorkspace, scenarioService } from '../../src/core/views/gaps-scenario';
+import {
+  addEdit, addScenario, EMPTY_GAPS_WORKSPACE, makeGapRunner, makeStabiliser, removeEdit, sanitiseGapsWorkspace, scenarioService,
+} from '../../src/core/views/gaps-scenario';
 import { buildMapGeometry } from '../../src/core/views/geometry';
 import { tinyGapsPackage as pkg } from '../fixtures/gaps/tiny';
 
@@ -143,6 +145,31 @@ describe('what-if scenarios', () => {
     expect(b.id).not.toBe(a.id);
     expect(b.capacity).toBeNull();
     expect(removeEdit(ws2, sc.id, 0).scenarios[1]?.edits).toEqual([]);
+  });
+
+  it('a JSON round trip (what the workspace store hands back) keeps unchanged parts identical', () => {
+    const stabilise = makeStabiliser();
+    const a = addScenario(addScenario(EMPTY_GAPS_WORKSPACE, 'A').ws, 'B').ws;
+    const roundTrip = (w: typeof a) => sanitiseGapsWorkspace(JSON.parse(JSON.stringify(w)));
+    const first = stabilise(roundTrip(a));
+    expect(stabilise(roundTrip(a))).toBe(first);
+    const weighted = stabilise(roundTrip({ ...a, weights: { ...a.weights, size: 0.9 } }));
+    expect(weighted).not.toBe(first);
+    expect(weighted.scenarios).toBe(first.scenarios);
+    expect(weighted.norms).toBe(first.norms);
+    const edited = stabilise(roundTrip(addEdit(a, 's2', { op: 'close', serviceId: 'S1' })));
+    expect(edited.scenarios[0]).toBe(first.scenarios[0]);
+    expect(edited.scenarios[1]).not.toBe(first.scenarios[1]);
+    // so the runner re-runs for the edited scenario only
+    const runner = makeGapRunner();
+    const run = (w: typeof a, i: number) => runner.get({ pkg: ds.pkg, norms: w.norms, scenario: w.scenarios[i] ?? null, distanceKm: null });
+    run(first, 0);
+    run(first, 1);
+    run(weighted, 0);
+    run(edited, 0);
+    expect(runner.runs()).toBe(2);
+    run(edited, 1);
+    expect(runner.runs()).toBe(3);
   });
 
   it('sanitises what storage returns: hostile keys, unknown ops, bad numbers dropped', () => {

@@ -18,7 +18,7 @@ export interface GapsWorkspace {
 }
 
 export const EMPTY_GAPS_WORKSPACE: GapsWorkspace = { version: 1, scenarios: [], norms: null, weights: { ...DEFAULT_PRIORITY_WEIGHTS } };
-export const GAPS_WORKSPACE_KEY = 'gaps';
+export const GAPS_WORKSPACE_KEY = 'gaps.workspace';
 
 // ---------------------------------------------------------------- sanitising stored data
 
@@ -107,6 +107,33 @@ export function sanitiseGapsWorkspace(x: unknown): GapsWorkspace {
     if (v !== null && v >= 0 && v <= 10) weights[k] = v;
   }
   return { version: 1, scenarios, norms, weights };
+}
+
+/**
+ * Keeps the identity of unchanged parts across reads: storage hands back a JSON copy on every
+ * change, and the engine runner memoises on identity, so a new slider weight must not look like
+ * new norms or a new scenario. Returns the previous object when nothing changed.
+ */
+export function makeStabiliser(): (next: GapsWorkspace) => GapsWorkspace {
+  let prev: GapsWorkspace | null = null;
+  const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+  return (next) => {
+    if (!prev) return (prev = next);
+    const old = new Map(prev.scenarios.map((s) => [s.id, s]));
+    const scenarios = next.scenarios.map((s) => {
+      const o = old.get(s.id);
+      return o && same(o, s) ? o : s;
+    });
+    const keepList = scenarios.length === prev.scenarios.length && scenarios.every((s, i) => s === prev?.scenarios[i]);
+    const out: GapsWorkspace = {
+      version: 1,
+      scenarios: keepList ? prev.scenarios : scenarios,
+      norms: same(prev.norms, next.norms) ? prev.norms : next.norms,
+      weights: same(prev.weights, next.weights) ? prev.weights : next.weights,
+    };
+    if (out.scenarios === prev.scenarios && out.norms === prev.norms && out.weights === prev.weights) return prev;
+    return (prev = out);
+  };
 }
 
 // ---------------------------------------------------------------- edits

@@ -1,27 +1,27 @@
-// Stand-in for the workspace store's `useWorkspaceSlice<T>(key, initial)` until it lands: one
-// slice of state, kept in localStorage, read back through a sanitiser (storage is untrusted).
-import { useCallback, useEffect, useState } from 'react';
+// Fallback for useGapsWorkspace outside the workspace provider: one JSON value in localStorage
+// (read back as unknown: the caller sanitises). Writes only while `enabled`.
+import { useEffect, useState } from 'react';
 
 const PREFIX = 'social-map:workspace:';
 
-function read<T>(key: string, initial: T, sanitise: (x: unknown) => T): T {
+function read(key: string): unknown {
   try {
     const raw = window.localStorage.getItem(PREFIX + key);
-    return raw === null ? initial : sanitise(JSON.parse(raw));
+    return raw === null ? null : (JSON.parse(raw) as unknown);
   } catch {
-    return initial;
+    return null;
   }
 }
 
-export function useLocalSlice<T>(key: string, initial: T, sanitise: (x: unknown) => T = (x) => x as T): [T, (next: T | ((prev: T) => T)) => void] {
-  const [value, setValue] = useState<T>(() => read(key, initial, sanitise));
+export function useLocalSlice<T>(key: string, initial: T, enabled: boolean): [T | unknown, (next: T) => void] {
+  const [value, setValue] = useState<unknown>(() => (enabled ? (read(key) ?? initial) : initial));
   useEffect(() => {
+    if (!enabled) return;
     try {
       window.localStorage.setItem(PREFIX + key, JSON.stringify(value));
     } catch {
-      // storage full or disabled: the slice still works for this page
+      // storage full or disabled: the value still lives for this page
     }
-  }, [key, value]);
-  const set = useCallback((next: T | ((prev: T) => T)) => setValue((prev) => (typeof next === 'function' ? (next as (p: T) => T)(prev) : next)), []);
-  return [value, set];
+  }, [key, value, enabled]);
+  return [value, setValue];
 }
