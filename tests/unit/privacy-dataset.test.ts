@@ -6,7 +6,8 @@ import { readPackage } from '../../src/core/parse/package';
 import { parsePrivacy, serializePrivacy } from '../../src/core/privacy/config';
 import { isPeopleCount, suppressionFor } from '../../src/core/privacy/dataset';
 import { DEFAULT_STATE, withRestParam } from '../../src/core/url';
-import { buildMapView } from '../../src/core/views/map';
+import { buildMapView, mapTableCsv } from '../../src/core/views/map';
+import { buildUnitDetails } from '../../src/core/views/details';
 
 const dir = join(__dirname, '../fixtures/embed');
 function fixture() {
@@ -75,5 +76,21 @@ describe('suppression on a data package', () => {
     const view = buildMapView(ds, { ...DEFAULT_STATE, indicator: 'elderly_alone' }, 'en');
     expect(view.units.find((u) => u.id === 'EX11')?.valueLabel).toBe('3');
     expect(view.legend.suppressed).toBeNull();
+  });
+
+  it('exports (CSV rows) and the details panel never carry a hidden value', () => {
+    const state = withRestParam({ ...DEFAULT_STATE, indicator: 'elderly_alone' }, 'suppress', '1');
+    const { header, rows } = mapTableCsv(buildMapView(ds, state, 'en'));
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    expect(header).toEqual(['unit_id', 'name', 'region', 'indicator', 'measure', 'value', 'flag']);
+    expect(byId.get('EX11')?.slice(5)).toEqual([null, '<5']);
+    expect(byId.get('EX13')?.slice(5)).toEqual([null, 'hidden']);
+    expect(byId.get('EX22')?.slice(5)).toEqual([40, '']);
+    const row = buildUnitDetails(ds, 'EX11', 'en', on)?.rows.find((r) => r.key === 'elderly_alone');
+    expect(row?.value).toBe('<5');
+    expect(row?.rate).toBeNull();
+    expect(buildUnitDetails(ds, 'EX11', 'en')?.rows.find((r) => r.key === 'elderly_alone')?.value).toBe('3');
+    // A region total stays when nothing under it needs it hidden.
+    expect(buildUnitDetails(ds, 'EX1', 'en', on)?.rows.find((r) => r.key === 'elderly_alone')?.value).toBe('28');
   });
 });

@@ -158,6 +158,24 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
   };
 }
 
+/**
+ * The table as CSV rows (an export): protected values are never written; `flag` says why
+ * ("<5" for a small count, "hidden" for a complementary cell or a rate from a hidden count).
+ */
+export function mapTableCsv(view: MapView): { header: string[]; rows: (string | number | null)[][] } {
+  const header = ['unit_id', 'name', 'region', 'indicator', 'measure', 'value', 'flag'];
+  const rows = view.tableUnits.map((u) => [
+    u.id,
+    u.name,
+    u.regionName,
+    view.indicator,
+    view.measure,
+    u.cell.ok ? u.cell.value : null,
+    u.suppressed ? u.valueLabel : '',
+  ]);
+  return { header, rows };
+}
+
 export type SortKey = 'name' | 'region' | 'value';
 /** Table rows sorted; missing values always last. */
 export function sortUnits(rows: readonly MapUnit[], key: SortKey, dir: 'asc' | 'desc', lang: Lang): MapUnit[] {

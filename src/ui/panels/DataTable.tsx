@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { t } from '../../core/i18n';
 import { suppressedTitle } from '../../core/privacy/labels';
 import type { Lang } from '../../core/keys';
-import { sortUnits, type MapView, type SortKey } from '../../core/views/map';
+import { toCsv } from '../../core/csv';
+import { mapTableCsv, sortUnits, type MapView, type SortKey } from '../../core/views/map';
+import { downloadCsv } from '../compare/exportChart';
 
 export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang; onSelect(id: string): void }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
@@ -26,7 +28,20 @@ export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang;
   return (
     <div className="table-wrap">
       <table role="table" className="data-table" data-testid="units-table">
-        <caption>{t(lang, 'table.caption', { indicator: `${view.indicatorLabel} · ${view.measureLabel}`, count: rows.length })}</caption>
+        <caption>
+          {t(lang, 'table.caption', { indicator: `${view.indicatorLabel} · ${view.measureLabel}`, count: rows.length })}{' '}
+          <button
+            type="button"
+            className="csv-button"
+            data-testid="units-table-csv"
+            onClick={() => {
+              const { header, rows: csvRows } = mapTableCsv(view);
+              downloadCsv(toCsv(header, csvRows, { bom: true }), `${view.indicator ?? 'table'}-${view.measure}`);
+            }}
+          >
+            {t(lang, 'embed.csv')}
+          </button>
+        </caption>
         <thead>
           <tr>
             {header('name', t(lang, 'table.name'))}
