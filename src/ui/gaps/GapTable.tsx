@@ -58,9 +58,11 @@ export function GapTable({ view, lang, onSelect, selected }: { view: GapsView; l
               <td className="num">{u.needLabel}</td>
               <td className="num" title={u.capacityUnknown ? t(lang, 'gapsui.capacityUnknownMark') : undefined}>{u.supplyLabel}</td>
               <td className="num">
-                <span className="swatch" style={{ background: u.color }} aria-hidden="true" /> {u.coverageLabel}
+                {view.metric === 'coverage' && <span className="swatch" style={{ background: u.color }} aria-hidden="true" />} {u.coverageLabel}
               </td>
-              <td className="num">{u.gapLabel}</td>
+              <td className="num">
+                {view.metric === 'gap' && <span className="swatch" style={{ background: u.color }} aria-hidden="true" />} {u.gapLabel}
+              </td>
               <td>{u.desert ? <strong className="desert-mark">{t(lang, 'gapsui.desertShort')}</strong> : u.needKnown ? '' : <span className="muted">{t(lang, 'gaps.need_unknown')}</span>}</td>
               {view.comparing && <td className={`num delta${u.delta && u.delta.gap < 0 ? ' better' : u.delta && u.delta.gap > 0 ? ' worse' : ''}`}>{u.delta?.label ?? ''}</td>}
             </tr>
