@@ -93,7 +93,7 @@ export function SvgMap({ projected, view, lang, height, services, onSelect, onPo
         className="embed-svg"
         viewBox={projected.viewBox.join(' ')}
         preserveAspectRatio="xMidYMid meet"
-        style={height ? { height: `${height}px` } : undefined}
+        style={height ? { height: `${height}px`, maxHeight: 'none' } : undefined}
         role="listbox"
         aria-label={t(lang, 'map.label', { indicator: view.indicatorLabel, level: view.level ? t(lang, `level.${view.level}`) : '' })}
         aria-describedby={HELP_ID}
