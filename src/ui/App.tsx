@@ -4,6 +4,8 @@ import { t } from '../core/i18n';
 import { LANGS, type Lang } from '../core/keys';
 import { reconcileViewState, VIEWS, type View } from '../core/url';
 import { useDataset } from './data/useDataset';
+import { ImportProvider } from './import/ImportProvider';
+import { ImportUI } from './import/ImportUI';
 import { useUrlState } from './state/useUrlState';
 
 // Every page is loaded on demand (its own chunk): the embed, for one, must not download
@@ -24,7 +26,9 @@ export function App() {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } }));
   return (
     <QueryClientProvider client={client}>
-      <Main />
+      <ImportProvider>
+        <Main />
+      </ImportProvider>
     </QueryClientProvider>
   );
 }
@@ -80,6 +84,7 @@ function Main() {
             <strong>{t(lang, 'app.illustrative')}</strong> — {t(lang, 'app.illustrativeNote')}
           </p>
         )}
+        <ImportUI lang={lang} />
         <label className="lang">
           <span>{t(lang, 'app.language')}</span>
           <select data-testid="lang-select" value={lang} onChange={(e) => url.update({ lang: e.target.value as Lang })}>

@@ -39,7 +39,10 @@ interface Props {
 
 export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  // The map belongs to the geometry it was made for: after a data change the old (removed) map
+  // is never painted on while the new one loads.
+  const [mapState, setMapState] = useState<{ m: maplibregl.Map; g: MapGeometry } | null>(null);
+  const map = mapState && mapState.g === geometry ? mapState.m : null;
   const [hover, setHover] = useState<{ id: string; x: number; y: number } | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [, setCameraTick] = useState(0);
@@ -67,7 +70,7 @@ export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children
       m.addSource(UNITS, { type: 'geojson', data: geometry.units, promoteId: 'unit_id' });
       m.addSource(REGIONS, { type: 'geojson', data: geometry.regions, promoteId: 'unit_id' });
       for (const l of [...unitLayers(), ...regionLayers()]) m.addLayer(l);
-      setMap(m);
+      setMapState({ m, g: geometry });
       void loadBasemap().then((fc) => {
         if (!m.getStyle()) return;
         m.addSource(BASEMAP, { type: 'geojson', data: fc });
@@ -103,7 +106,7 @@ export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children
       if (m.getSource(UNITS) && m.isSourceLoaded(UNITS)) container.current?.setAttribute('data-drawn', 'true');
     });
     return () => {
-      setMap(null);
+      setMapState(null);
       m.remove();
     };
   }, [geometry]);
