@@ -110,8 +110,60 @@ describe('gaps: deserts on the map and in the table, a what-if service that clos
     expect(flags.indexOf('false')).toBeGreaterThan(0);
     expect(flags.slice(0, flags.indexOf('false')).every((f) => f === 'true')).toBe(true);
     const gaps = await page.$$eval(`${TABLE} tbody tr`, (trs) => trs.map((tr) => Number(tr.getAttribute('data-gap'))));
-    const total = Number(await page.getAttribute('[data-testid="gaps-region-rows"] tr[data-unit-id="MK005"]', 'data-gap'));
+    const regionRow = '[data-testid="gaps-region-rows"] tr[data-unit-id="MK005"]';
+    const total = Number(await page.getAttribute(regionRow, 'data-gap'));
     expect(total).toBeCloseTo(gaps.reduce((a, b) => a + b, 0), 6);
+
+    // a norm edited in the table doubles the need (and is no longer marked illustrative)
+    const needOf = async () => Number((await page.textContent(`${regionRow} td.num`))?.replace(/[^0-9.]/g, ''));
+    const needBefore = await needOf();
+    await page.click('details:has([data-testid="gaps-norms"]) > summary');
+    const input = page.locator('[data-testid="gaps-norms"] tr[data-norm="day_care:elderly"] input');
+    const norm = Number(await input.inputValue());
+    await input.fill(String(norm * 2));
+    await input.press('Enter');
+    await page.waitForFunction(([sel, old]) => document.querySelector(sel as string)?.querySelector('td.num')?.textContent !== old, [regionRow, String(needBefore)] as const);
+    await page.waitForFunction(([sel, want]) => Math.abs(Number(document.querySelector(sel as string)?.querySelector('td.num')?.textContent?.replace(/[^0-9.]/g, '')) - (want as number)) <= 1, [regionRow, needBefore * 2] as const);
+    expect(await page.textContent('[data-testid="gaps-norms"] tr[data-norm="day_care:elderly"]')).not.toContain('illustrative');
+    expect(s.errors).toEqual([]);
+  });
+});
+
+describe('services: points, filters, panel, presence matrix', () => {
+  it('shows the region’s services, filters them, opens a panel, exports the presence matrix', async () => {
+    const { page } = s;
+    await page.goto(new URL('?view=services&lang=en&region=MK005', s.baseURL).toString());
+    await page.locator('[data-testid="svc-table"] tbody tr').first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-drawn') === 'true', MAP, { timeout: 30_000 });
+    const rows = await page.locator('[data-testid="svc-table"] tbody tr').count();
+    expect(Number(await page.getAttribute(MAP, 'data-services-count'))).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="svc-count"]')).toContain(`${rows} of ${rows}`);
+
+    await page.selectOption('[data-testid="svc-filter-status"]', 'planned');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="svc-table"] tbody tr').length < (n as number), rows);
+    const planned = await page.$$eval('[data-testid="svc-table"] tbody tr td:nth-child(4)', (tds) => tds.map((td) => td.textContent?.trim()));
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.every((x) => x === 'Planned')).toBe(true);
+    expect(page.url()).toContain('sf_status=planned');
+    await page.selectOption('[data-testid="svc-filter-status"]', '');
+
+    // a centre for social work: capacity unknown, said in words
+    await page.locator('[data-testid="svc-table"] tbody tr', { hasText: 'Centre for Social Work' }).first().locator('button').click();
+    await page.getByTestId('svc-details').waitFor();
+    expect(await page.textContent('[data-testid="svc-capacity-unknown"]')).toBe('unknown');
+    expect(page.url()).toMatch(/svc=/);
+
+    // presence matrix: the region, then its 9 municipalities; CSV download
+    const ids = await page.$$eval('[data-testid="presence-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-unit-id')));
+    expect(ids[0]).toBe('MK005');
+    expect(ids).toHaveLength(10);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="presence-export"]')]);
+    const stream = await download.createReadStream();
+    let csv = '';
+    for await (const chunk of stream) csv += String(chunk);
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\n');
+    expect(lines[0]).toBe('unit_id,unit_name,service,status,count,capacity,unknown_capacity,planned');
+    expect(lines).toHaveLength(1 + 10 * 16);
     expect(s.errors).toEqual([]);
   });
 });
