@@ -1,8 +1,9 @@
 // Geometry checks for units: structure (rings of ≥ 4 finite positions, closed), type (Polygon,
 // MultiPolygon, or a GeometryCollection of them), winding repaired to RFC 7946 (exterior
-// counter-clockwise) and self-intersections reported (turf kinks). Per-feature findings that
+// counter-clockwise) and self-intersections reported (crossings.ts: like turf kinks, with
+// bounded work). Per-feature findings that
 // repeat in every feature (winding) are summed into one issue per file by the caller.
-import { booleanClockwise, kinks, polygon as turfPolygon } from '@turf/turf';
+import { booleanClockwise } from '@turf/turf';
 import type { Position } from 'geojson';
 import type { UnitGeometry } from '../model';
 import type { UnitLevel } from '../keys';
@@ -11,6 +12,7 @@ import { issue } from './issues';
 import { own } from './props';
 import type { ImportIssue } from './types';
 import { append } from './append';
+import { countCrossings } from './crossings';
 
 export interface GeoStats {
   rewound: number;
@@ -121,13 +123,7 @@ export function checkGeometry(
     stats.firstRewound ??= row;
   }
   let crossings = 0;
-  for (const rings of out) {
-    try {
-      crossings += kinks(turfPolygon(rings)).features.length;
-    } catch {
-      crossings++;
-    }
-  }
+  for (const rings of out) crossings += countCrossings(rings).count;
   if (crossings > 0) {
     stats.selfIntersecting++;
     issues.push(issue('self_intersection', row, null, { count: crossings }));

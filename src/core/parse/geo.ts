@@ -10,7 +10,8 @@ import { checkGeometry, geoStatsIssues, newGeoStats } from './geo-check';
 import { prepareCrs } from './crs';
 import { issue } from './issues';
 import { isRecord, normKey, own, ownKeys, text } from './props';
-import type { ImportIssue, Limits } from './types';
+import { DEFAULT_LIMITS, type ImportIssue, type Limits } from './types';
+import { topologyPositions } from './topo-size';
 import { append } from './append';
 
 export interface GeoReadResult {
@@ -87,11 +88,17 @@ function featuresOf(value: unknown, issues: ImportIssue[]): RawFeature[] | null 
   return null;
 }
 
-/** TopoJSON → GeoJSON FeatureCollection of all its objects. */
-export function topologyToGeoJson(value: unknown, issues: ImportIssue[]): unknown {
+/** TopoJSON → GeoJSON FeatureCollection of all its objects (refused when it would expand to
+ *  more than `maxVertices` positions: shared arcs multiply). */
+export function topologyToGeoJson(value: unknown, issues: ImportIssue[], maxVertices = DEFAULT_LIMITS.maxVertices): unknown {
   const objects = own(value, 'objects');
   if (own(value, 'type') !== 'Topology' || !isRecord(objects) || !Array.isArray(own(value, 'arcs'))) {
     issues.push(issue('topojson_invalid', null, null, { detail: 'Topology' }));
+    return null;
+  }
+  const positions = topologyPositions(value, maxVertices);
+  if (positions > maxVertices) {
+    issues.push(issue('too_many_vertices', null, null, { count: positions, limit: maxVertices }));
     return null;
   }
   const features: unknown[] = [];

@@ -102,7 +102,7 @@ function readJson(text: string, path: string, report: FileReport, o: ReadFileOpt
   let geo: unknown = value;
   if (type === 'Topology') {
     report.format = 'topojson';
-    geo = topologyToGeoJson(value, report.issues);
+    geo = topologyToGeoJson(value, report.issues, o.limits.maxVertices);
     if (geo === null) return { kind: 'none', report };
   } else if (type !== 'FeatureCollection' && type !== 'Feature') {
     report.issues.push(issue('format_unknown', null, null, { detail: typeof type === 'string' ? type.slice(0, 40) : 'json' }));

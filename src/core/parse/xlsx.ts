@@ -3,6 +3,7 @@
 // the table readPackage takes; everything else is shared with CSV.
 import { readSheet } from 'read-excel-file/universal';
 import { readPackage, type ReadResult } from './package';
+import { spreadsheetExtentProblem } from './xlsx-extent';
 import type { Cell, InputFile, ReadOptions } from './types';
 
 const isSpreadsheet = (f: InputFile): boolean =>
@@ -11,6 +12,8 @@ const isSpreadsheet = (f: InputFile): boolean =>
 /** Rows of the first sheet, or an error message. Never throws. */
 export async function readXlsxTable(bytes: Uint8Array, maxBytes: number): Promise<{ table: Cell[][] } | { error: string }> {
   if (bytes.length > maxBytes) return { error: `size ${bytes.length} > ${maxBytes}` };
+  const extent = spreadsheetExtentProblem(bytes);
+  if (extent) return { error: extent.slice(0, 200) };
   try {
     const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     const rows = await readSheet(buf as ArrayBuffer);
