@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { t } from '../core/i18n';
 import { LANGS, type Lang } from '../core/keys';
-import { reconcileViewState, VIEWS, type View } from '../core/url';
+import { parseViewState, reconcileViewState, VIEWS, type View } from '../core/url';
 import { useDataset } from './data/useDataset';
 import { ImportProvider } from './import/ImportProvider';
 import { ImportUI } from './import/ImportUI';
@@ -24,11 +24,18 @@ const AVAILABLE: readonly View[] = ['map', 'compare', 'gaps', 'services'];
 export function App() {
   // One client per app instance (embeddable: no module-level singletons).
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } }));
+  // The embed shows the published package only: it opens no workspace (IndexedDB), merges no
+  // user files and stores nothing in the visitor's browser.
+  const [embed] = useState(() => parseViewState(window.location.search).state.embed);
   return (
     <QueryClientProvider client={client}>
-      <ImportProvider>
+      {embed ? (
         <Main />
-      </ImportProvider>
+      ) : (
+        <ImportProvider>
+          <Main />
+        </ImportProvider>
+      )}
     </QueryClientProvider>
   );
 }

@@ -140,5 +140,6 @@ describe('embedded in another origin (frame-ancestors *)', () => {
     // The embed sets no cookie and stores nothing.
     expect(await page.context().cookies()).toEqual([]);
     expect(await embedFrame?.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    expect(await embedFrame?.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
   });
 });
