@@ -4,7 +4,8 @@ import { union } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../dataset';
 import { bboxOf, labelPoint, type BBox } from '../geo/labels';
-import type { UnitGeometry } from '../model';
+import { coverageOutline } from '../geo/outline';
+import type { Unit, UnitGeometry } from '../model';
 
 export interface MapGeometryModel {
   units: FeatureCollection<Geometry, { unit_id: string }>;
@@ -29,6 +30,21 @@ function dissolve(geoms: UnitGeometry[]): UnitGeometry | null {
   }
 }
 
+/** The label point of the member closest to the mean of the members' label points. */
+function middleMember(members: readonly Unit[], points: ReadonlyMap<string, [number, number]>): [number, number] | null {
+  const pts = members.map((m) => points.get(m.id)).filter((p): p is [number, number] => p !== undefined);
+  if (pts.length === 0) return null;
+  const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
+  const my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  let best = pts[0] ?? null;
+  let d = Infinity;
+  for (const p of pts) {
+    const dd = (p[0] - mx) ** 2 + (p[1] - my) ** 2;
+    if (dd < d) [best, d] = [p, dd];
+  }
+  return best;
+}
+
 export function buildMapGeometry(ds: Dataset): MapGeometryModel {
   const h = ds.hierarchy;
   const mapped = ds.mapLevel ? h.atLevel(ds.mapLevel).filter((u) => u.geometry) : [];
@@ -40,14 +56,27 @@ export function buildMapGeometry(ds: Dataset): MapGeometryModel {
   const regionFeatures: Feature<Geometry, { unit_id: string }>[] = [];
   const regionLabels: { id: string; point: [number, number] }[] = [];
   const regionBounds = new Map<string, BBox>();
+  const byRegion = new Map<string, Unit[]>();
+  for (const u of mapped) {
+    const rid = h.ancestorAt(u.id, 'region')?.id;
+    if (rid === undefined) continue;
+    const list = byRegion.get(rid);
+    if (list) list.push(u);
+    else byRegion.set(rid, [u]);
+  }
   for (const r of ds.regions) {
-    const members = mapped.filter((u) => h.ancestorAt(u.id, 'region')?.id === r.id);
-    const geom = r.geometry ?? dissolve(members.map((m) => m.geometry as UnitGeometry));
+    const members = byRegion.get(r.id) ?? [];
     const b = bboxOf(members.length ? members.map((m) => m.geometry) : [r.geometry]);
     if (b) regionBounds.set(r.id, b);
+    // a region without its own shape is drawn as the outline of its members: edges shared by
+    // two members cancel (fast); a polygon union only where borders do not match vertex-wise
+    const geoms = members.map((m) => m.geometry as UnitGeometry);
+    const outline = r.geometry || geoms.length < 2 ? null : coverageOutline(geoms);
+    const geom: Geometry | null = r.geometry ?? outline ?? dissolve(geoms);
     if (!geom) continue;
     regionFeatures.push({ type: 'Feature', geometry: geom, properties: { unit_id: r.id } });
-    regionLabels.push({ id: r.id, point: labelPoint(geom) });
+    const point = geom.type === 'Polygon' || geom.type === 'MultiPolygon' ? labelPoint(geom) : middleMember(members, labelPoints);
+    if (point) regionLabels.push({ id: r.id, point });
   }
   return {
     units: { type: 'FeatureCollection', features: unitFeatures },
