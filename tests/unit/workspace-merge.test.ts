@@ -120,3 +120,12 @@ describe('parseWorkspace', () => {
     expect(isWholePackage(['indicators.csv'])).toBe(false);
   });
 });
+
+describe('observations in columns (worker → page)', () => {
+  it('round-trips every field, null years included', async () => {
+    const { packObservations, unpackObservations } = await import('../../src/core/workspace/transfer');
+    const list: Observation[] = [obs('A', 'population', 100), { ...obs('B', 'day_centre_users', 12.5, null), unit: 'rate_per_1000', source: 'council', note: 'n' }, obs('A', 'population', -0.25, 1990)];
+    expect(unpackObservations(packObservations(list))).toEqual(list);
+    expect(unpackObservations(packObservations([]))).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@
 //   norms         by service × category
 //   meta          the base's, with the user's sources added
 // A user package that brings its own datapackage.json is a whole package: it replaces the base.
-import type { DataPackage } from '../model';
+import type { DataPackage, Observation } from '../model';
 
 /** Base rows with user rows of the same key replaced in place, then the user's new rows. */
 function byKey<T>(base: readonly T[], user: readonly T[], key: (x: T) => string | null): T[] {
@@ -34,6 +34,19 @@ function byKey<T>(base: readonly T[], user: readonly T[], key: (x: T) => string 
   return out;
 }
 
+const obsKey = (o: Observation): string => `${o.unitId}\u0000${o.indicator}\u0000${o.year ?? ''}`;
+
+/** byKey for observations, fast when the user's indicators are new (the usual case): only
+ *  rows of indicators present on both sides get a key; the others are kept or added. */
+function mergeObservations(base: readonly Observation[], user: readonly Observation[]): Observation[] {
+  const userInds = new Set<string>();
+  for (const o of user) userInds.add(o.indicator);
+  const shared = new Set<string>();
+  for (const o of base) if (userInds.has(o.indicator)) shared.add(o.indicator);
+  if (shared.size === 0) return base.concat(user);
+  return byKey(base, user, (o) => (shared.has(o.indicator) ? obsKey(o) : null));
+}
+
 const nonEmpty = (s: string): string | null => (s.trim() === '' ? null : s);
 
 /** True when the user package adds nothing (no unit, row, service, capacity or norm). */
@@ -49,7 +62,7 @@ export function mergePackages(base: DataPackage, user: DataPackage): DataPackage
   return {
     meta: { ...base.meta, sources },
     units: byKey(base.units, user.units, (u) => u.id),
-    observations: byKey(base.observations, user.observations, (o) => `${o.unitId}\u0000${o.indicator}\u0000${o.year ?? ''}`),
+    observations: mergeObservations(base.observations, user.observations),
     services: byKey(base.services, user.services, (s) => nonEmpty(s.id)),
     capacities: byKey(base.capacities, user.capacities, (c) => nonEmpty(c.id)),
     norms: byKey(base.norms, user.norms, (n) => `${n.service}\u0000${n.category}`),

@@ -2,6 +2,7 @@
 // worker running the previous one), progress callbacks, and a main-thread fallback when
 // Worker is unavailable or the worker script cannot start.
 import { parseWorkspace, type ParseInput, type ParseOutput, type ParseProgress } from '../../core/workspace/parse';
+import { unpackObservations } from '../../core/workspace/transfer';
 import type { ParseRequest, WorkerReply } from './protocol';
 
 export interface ParseDone {
@@ -72,7 +73,10 @@ export class ParseClient {
     if (r.type === 'progress') p.onProgress(r.progress);
     else {
       this.pending = null;
-      if (r.type === 'done') p.resolve({ output: r.output, ms: r.ms, where: 'worker' });
+      if (r.type === 'done') {
+        const output = { ...r.output, pkg: { ...r.output.pkg, observations: unpackObservations(r.observations) } };
+        p.resolve({ output, ms: r.ms, where: 'worker' });
+      }
       else p.reject(new Error(r.message));
     }
   }

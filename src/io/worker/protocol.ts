@@ -1,6 +1,7 @@
 // Messages between the page and the parse worker. Everything is structured-cloneable; file
 // bytes travel as transferred ArrayBuffers (copies: the page keeps its own for the workspace).
 import type { ParseInput, ParseOutput, ParseProgress } from '../../core/workspace/parse';
+import type { PackedObservations } from '../../core/workspace/transfer';
 
 export interface ParseRequest {
   type: 'parse';
@@ -10,5 +11,6 @@ export interface ParseRequest {
 
 export type WorkerReply =
   | { type: 'progress'; id: number; progress: ParseProgress }
-  | { type: 'done'; id: number; output: ParseOutput; ms: number }
+  /** `output.pkg.observations` is empty: the observations travel in columns. */
+  | { type: 'done'; id: number; output: ParseOutput; observations: PackedObservations; ms: number }
   | { type: 'error'; id: number; message: string };
