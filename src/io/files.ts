@@ -94,7 +94,8 @@ const empty = (): Collected => ({ files: [], refused: [], workspaces: [] });
 export async function collectFromFileList(list: FileList | readonly File[], limit: number): Promise<Collected> {
   const out = empty();
   for (const f of Array.from(list)) {
-    const rel = f.webkitRelativePath;
+    // '' unless picked with a folder input (undefined outside browsers)
+    const rel = typeof f.webkitRelativePath === 'string' ? f.webkitRelativePath : '';
     await addFile(f, rel || f.name, limit, out, rel !== '');
   }
   return out;
