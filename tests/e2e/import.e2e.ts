@@ -151,6 +151,38 @@ describe('import: bring your own data', () => {
     expect(await page.$$eval('[data-testid="indicator-select"] option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('day_centre_users');
   });
 
+  it('maps the columns of an unrecognised table (remembered for the same shape), reads XLSX, and a folder with a datapackage.json replaces the base', async () => {
+    const { page } = s;
+    await openApp(page, s.baseURL, 'lang=en');
+    // Albanian headers the core does not know: unit column, a note to ignore, two indicators
+    await page.setInputFiles('[data-testid="import-input"]', { name: 'al.csv', mimeType: 'text/csv', buffer: Buffer.from('Komuna e;Shënim;Përdorues;Vendet\nVeles;ok;12;20\nBitola;;7;\n') });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="column-mapping"] label:has-text("Shënim") input').uncheck();
+    await page.getByTestId('mapping-save').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="join-file"] .badge')?.textContent === 'indicators');
+    expect(await page.locator('[data-testid="join-file"] [data-testid="set-aside"]').count()).toBe(0);
+    let options = await page.$$eval('[data-testid="indicator-select"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toContain('përdorues');
+    expect(options).not.toContain('shënim');
+    // same columns in another order: read through the saved mapping, no question asked
+    await page.setInputFiles('[data-testid="import-input"]', [
+      { name: 'al2.csv', mimeType: 'text/csv', buffer: Buffer.from('Vendet;Komuna e;Përdorues;Shënim\n5;Ohrid;3;x\n') },
+      { name: 'indicators.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync('tests/fixtures/import/indicators.xlsx') },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="join-file"]').length === 3, null, { timeout: 30_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="join-file"] .badge')].every((b) => b.textContent === 'indicators'), null, { timeout: 30_000 });
+    expect(await page.getByTestId('column-mapping').count()).toBe(0);
+    expect(await page.locator('[data-testid="join-file"][data-path="indicators.xlsx"]').textContent()).toContain('Format xlsx');
+
+    await page.setInputFiles('[data-testid="import-folder-input"]', 'tests/fixtures/import/pkg-mk');
+    await page.locator('[data-testid="join-file"][data-path="pkg-mk/datapackage.json"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Close the import panel' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="illustrative-banner"]'), null, { timeout: 30_000 });
+    options = await page.$$eval('[data-testid="indicator-select"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toContain('përdorues'); // the earlier files still apply on top
+    expect(s.errors).toEqual([]);
+  });
+
   it('a corrupted or newer store opens with a message and an export, never a blank page', async () => {
     const { page } = s;
     await openApp(page, s.baseURL, 'lang=en');
