@@ -2,18 +2,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { t } from '../core/i18n';
 import { LANGS, type Lang } from '../core/keys';
-import { parseViewState, reconcileViewState, VIEWS, type View } from '../core/url';
+import { reconcileViewState, VIEWS, type View } from '../core/url';
 import { useDataset } from './data/useDataset';
 import { ImportProvider } from './import/ImportProvider';
 import { ImportUI } from './import/ImportUI';
 import { useUrlState } from './state/useUrlState';
 
-// Every page is loaded on demand (its own chunk): the embed, for one, must not download
-// MapLibre or the other views. Add a page the same way: lazy(() => import(...)).
+// Every page is loaded on demand (its own chunk). Add a page the same way: lazy(() => import(...)).
+// ?embed=1 never reaches this app: main.tsx loads src/ui/embed/EmbedApp instead.
 const MapPage = lazy(() => import('./pages/MapPage').then((m) => ({ default: m.MapPage })));
 const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
-const loadEmbed = () => import('./embed/EmbedPage');
-const EmbedPage = lazy(() => loadEmbed().then((m) => ({ default: m.EmbedPage })));
 const GapsPage = lazy(() => import('./pages/GapsPage').then((m) => ({ default: m.GapsPage })));
 const ServicesPage = lazy(() => import('./pages/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 
@@ -24,18 +22,11 @@ const AVAILABLE: readonly View[] = ['map', 'compare', 'gaps', 'services'];
 export function App() {
   // One client per app instance (embeddable: no module-level singletons).
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } }));
-  // The embed shows the published package only: it opens no workspace (IndexedDB), merges no
-  // user files and stores nothing in the visitor's browser.
-  const [embed] = useState(() => parseViewState(window.location.search).state.embed);
   return (
     <QueryClientProvider client={client}>
-      {embed ? (
+      <ImportProvider>
         <Main />
-      ) : (
-        <ImportProvider>
-          <Main />
-        </ImportProvider>
-      )}
+      </ImportProvider>
     </QueryClientProvider>
   );
 }
@@ -62,22 +53,6 @@ function Main() {
     document.documentElement.lang = lang;
   }, [lang]);
   const loading = <p className="loading" role="status">{t(lang, 'app.loading')}</p>;
-
-  // ?embed=1: the embeddable map only, no header, navigation, import or editing.
-  if (state.embed) {
-    void loadEmbed(); // fetched alongside the data, not after it (idempotent)
-    return (
-      <div className="app app-embed" lang={lang}>
-        {error && <p className="error" role="alert">{t(lang, 'app.loadError', { message: error.message })}</p>}
-        {pending && loading}
-        {ds && (
-          <Suspense fallback={loading}>
-            <EmbedPage ds={ds} state={effective} update={url.update} />
-          </Suspense>
-        )}
-      </div>
-    );
-  }
 
   return (
     <div className="app" lang={lang}>

@@ -137,7 +137,8 @@ describe('embed: weight and origin', () => {
         transfers.map((t) => `  ${(t.gzip / 1024).toFixed(1).padStart(7)} KB  ${new URL(t.url).pathname}`).join('\n'),
     );
     expect(s.foreignRequests).toEqual([]);
-    expect(urls.some((u) => /maplibre|MapPage|countries/i.test(u ?? ''))).toBe(false);
+    // Not MapLibre, the basemap, nor the main app's shell (import tools, workspace).
+    expect(urls.filter((u) => /maplibre|MapPage|countries|^App-|worker/i.test(u ?? ''))).toEqual([]);
     expect(total).toBeLessThan(350 * 1024);
     expect(s.errors).toEqual([]);
   });
