@@ -97,22 +97,26 @@ export function indicatorsCsv(unitIds: readonly string[], rows: number, seed = 1
   const perUnit = Math.max(1, Math.ceil(rows / unitIds.length));
   const years = Math.max(1, Math.ceil(perUnit / INDICATORS.length));
   const parts: string[] = ['unit_id,indicator,value,year\n'];
+  // a unit's population drifts by under 1 % a year, so counts stay below it in every year
+  const basePop = unitIds.map(() => rng.int(800, 120_000));
   let n = 0;
   let bad = 0;
   outer: for (let y = 0; y < years; y++) {
     const year = 2024 - years + 1 + y;
-    for (const id of unitIds) {
-      const pop = rng.int(800, 120_000);
+    for (let u = 0; u < unitIds.length; u++) {
+      const id = unitIds[u] ?? '';
+      const pop = Math.round((basePop[u] ?? 1000) * (1 + (rng.next() - 0.5) * 0.02));
       for (const ind of INDICATORS) {
         if (n >= rows) break outer;
         let value: string;
         if (ind === 'population') value = String(pop);
         else if (ind === 'unemployment_rate') value = (rng.next() * 30).toFixed(1);
         else if (ind === 'households') value = String(Math.round(pop / rng.int(3, 5)));
-        else value = String(Math.floor(rng.next() * pop * 0.05));
+        else value = String(Math.floor(rng.next() * pop * 0.04));
         let unit = id;
-        if (rng.next() < 0.0001) {
-          // a typo'd unit id or an unreadable number, as real exports have
+        // a typo'd unit id or an unreadable number, as real exports have (never the population
+        // row, so that the other rows of the unit are still checked against it)
+        if (rng.next() < 0.0001 && ind !== 'population') {
           if (rng.next() < 0.5) unit = `X${id}`;
           else value = 'n/a';
           bad++;

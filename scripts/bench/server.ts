@@ -43,6 +43,8 @@ const TYPES: Record<string, string> = {
   '.pmtiles': 'application/octet-stream',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
 };
 
 /** /__bench/<path> → .cache/bench/www/<path>, with HTTP range requests (PMTiles needs them). */
