@@ -101,7 +101,7 @@ describe('workspace export → import', () => {
           expect(typeof isWorkspaceArchive(b)).toBe('boolean');
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 5000 },
     );
     // a real export with bytes changed here and there
     const good = packWorkspace(sample(), { base: null });
@@ -113,7 +113,7 @@ describe('workspace export → import', () => {
         if (r.ok) expect(r.ws.version).toBe(WORKSPACE_VERSION);
         else expect(['not_zip', 'no_manifest', 'manifest_invalid', 'newer', 'too_large']).toContain(r.error);
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });

@@ -95,7 +95,7 @@ describe('workspace migrations', () => {
           salvage(raw);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 4000 },
     );
   });
 });
