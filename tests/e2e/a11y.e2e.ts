@@ -65,7 +65,7 @@ describe('axe: no serious or critical violation', () => {
 });
 
 describe('keyboard only on the main map', () => {
-  it('Tab reaches the map; arrows move between municipalities, announced; Enter selects one', async () => {
+  it('Tab reaches the map; arrows and Home/End move between municipalities, announced; Enter selects one and says so', async () => {
     s = await openSession();
     await s.page.goto(new URL('?lang=en&region=MK005', s.baseURL).toString());
     await waitForMap(s.page);
@@ -88,7 +88,10 @@ describe('keyboard only on the main map', () => {
     expect(await live.textContent()).toMatch(/^Demir Hisar: /);
     await s.page.keyboard.press('Enter');
     await s.page.getByTestId('details').waitFor();
+    await s.page.waitForFunction(() => (document.querySelector('[data-testid="map"] ~ [aria-live]')?.textContent ?? '').startsWith('Selected Demir Hisar: '));
     expect(new URL(s.page.url()).searchParams.get('unit')).toBe('MK00502');
     expect(await s.page.getByTestId('details').locator('h2').textContent()).toBe('Demir Hisar');
+    await s.page.keyboard.press('End');
+    await s.page.waitForFunction(() => (document.querySelector('[data-testid="map"] ~ [aria-live]')?.textContent ?? '').startsWith('Resen: '));
   });
 });

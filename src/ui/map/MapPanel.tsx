@@ -45,6 +45,8 @@ export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children
   const map = mapState && mapState.g === geometry ? mapState.m : null;
   const [hover, setHover] = useState<{ id: string; x: number; y: number } | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
+  /** What the live region last said about a selection made with the keyboard. */
+  const [said, setSaid] = useState('');
   const [, setCameraTick] = useState(0);
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
@@ -139,19 +141,29 @@ export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, boundsKey]);
 
-  // Keyboard: arrows move the focus between units in table order, Enter selects.
+  // Keyboard: arrows move the focus between units in table order, Home/End to the ends,
+  // Enter selects (and says so).
   const order: MapUnit[] = view.tableUnits;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (order.length === 0) return;
     const i = focusId ? order.findIndex((u) => u.id === focusId) : -1;
+    const to = (u: MapUnit | undefined) => {
+      setFocusId(u?.id ?? null);
+      setSaid('');
+      e.preventDefault();
+    };
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
-      setFocusId(order[(i + 1) % order.length]?.id ?? null);
-      e.preventDefault();
+      to(order[(i + 1) % order.length]);
     } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
-      setFocusId(order[(i - 1 + order.length) % order.length]?.id ?? null);
-      e.preventDefault();
+      to(order[(i - 1 + order.length) % order.length]);
+    } else if (e.key === 'Home') {
+      to(order[0]);
+    } else if (e.key === 'End') {
+      to(order[order.length - 1]);
     } else if ((e.key === 'Enter' || e.key === ' ') && focusId) {
       onSelect(focusId);
+      const u = order[i];
+      if (u) setSaid(t(lang, 'embed.announce', { name: u.name, value: u.valueLabel }));
       e.preventDefault();
     } else if (e.key === 'Escape') {
       setFocusId(null);
@@ -187,7 +199,7 @@ export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children
       />
       <p id="map-keyboard-help" className="sr-only">{t(lang, 'map.keyboardHelp')}</p>
       <div className="sr-only" aria-live="polite">
-        {focused ? t(lang, 'map.announceSelected', { name: focused.name, value: focused.valueLabel }) : ''}
+        {said || (focused ? t(lang, 'map.announceSelected', { name: focused.name, value: focused.valueLabel }) : '')}
       </div>
       {tip && <Tooltip unit={tip.unit} x={tip.x} y={tip.y} view={view} lang={lang} />}
       {map && <RegionLabels map={map} labels={geometry.regionLabels} view={view} />}

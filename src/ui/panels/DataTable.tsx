@@ -27,21 +27,19 @@ export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang;
   };
   return (
     <div className="table-wrap">
+      <button
+        type="button"
+        className="csv-button"
+        data-testid="units-table-csv"
+        onClick={() => {
+          const { header, rows: csvRows } = mapTableCsv(view);
+          downloadCsv(toCsv(header, csvRows, { bom: true }), `${view.indicator ?? 'table'}-${view.measure}`);
+        }}
+      >
+        {t(lang, 'embed.csv')}
+      </button>
       <table role="table" className="data-table" data-testid="units-table">
-        <caption>
-          {t(lang, 'table.caption', { indicator: `${view.indicatorLabel} · ${view.measureLabel}`, count: rows.length })}{' '}
-          <button
-            type="button"
-            className="csv-button"
-            data-testid="units-table-csv"
-            onClick={() => {
-              const { header, rows: csvRows } = mapTableCsv(view);
-              downloadCsv(toCsv(header, csvRows, { bom: true }), `${view.indicator ?? 'table'}-${view.measure}`);
-            }}
-          >
-            {t(lang, 'embed.csv')}
-          </button>
-        </caption>
+        <caption>{t(lang, 'table.caption', { indicator: `${view.indicatorLabel} · ${view.measureLabel}`, count: rows.length })}</caption>
         <thead>
           <tr>
             {header('name', t(lang, 'table.name'))}
