@@ -70,8 +70,14 @@ export class WorkspaceStore {
   /** Opens IndexedDB and restores the workspace. Never rejects. */
   async load(): Promise<void> {
     try {
-      this.db = await openWorkspaceDb();
-      const raw = await readRecord(this.db);
+      const db = await openWorkspaceDb();
+      const raw = await readRecord(db);
+      if (this.snap.loaded) {
+        // too late: the app went on in memory (loadInMemory); do not pull the rug from under it
+        db.close();
+        return;
+      }
+      this.db = db;
       if (raw === null) {
         this.set({ loaded: true, persistent: true });
       } else {
@@ -87,7 +93,7 @@ export class WorkspaceStore {
         }
       }
     } catch (err) {
-      this.set({ loaded: true, persistent: false, notice: { kind: 'unavailable', detail: String(err).slice(0, 200) } });
+      if (!this.snap.loaded) this.set({ loaded: true, persistent: false, notice: { kind: 'unavailable', detail: String(err).slice(0, 200) } });
     }
     for (const f of this.snap.ws.files) {
       const n = Number(/^f(\d+)$/.exec(f.id)?.[1] ?? 0);
