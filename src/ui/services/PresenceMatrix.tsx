@@ -23,7 +23,7 @@ export function PresenceMatrix({ view, lang, onExport }: { view: PresenceView; l
           </li>
         ))}
       </ul>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t(lang, 'gapsui.presence.caption')}>
         <table role="table" className="data-table presence-table" data-testid="presence-table">
           <caption>{t(lang, 'gapsui.presence.caption')}</caption>
           <thead>
