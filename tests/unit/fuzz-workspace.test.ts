@@ -10,6 +10,8 @@ import type { Unit } from '../../src/core/model';
 import { MANIFEST_NAME, packWorkspace, unpackWorkspace } from '../../src/core/workspace/archive';
 import { migrateWorkspace, type Problem } from '../../src/core/workspace/migrate';
 import { parseWorkspace } from '../../src/core/workspace/parse';
+import { docEditsFromJson, docEditsToJson } from '../../src/core/docs/edits';
+import { sanitiseGapsWorkspace } from '../../src/core/views/gaps-scenario';
 import { defaultFileOptions, WORKSPACE_FORMAT, WORKSPACE_VERSION, type Workspace } from '../../src/core/workspace/schema';
 import { anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, mutatedBytes } from '../fixtures/hostile/fuzz';
 
@@ -100,6 +102,36 @@ describe('fuzz: workspace restore', () => {
           checkWorkspace(r.ws);
           for (const p of r.problems) expect(PROBLEMS).toContain(p.code);
         } else expect(['not_zip', 'no_manifest', 'manifest_invalid', 'newer', 'too_large']).toContain(r.error);
+        expectPrototypeClean();
+      }),
+      { numRuns },
+    );
+  });
+
+  it('stored slices (document edits, gaps scenarios and norms) of any shape are read as valid values', () => {
+    const runs = fc.array(fc.record({ text: fc.oneof(anyText(20), fc.jsonValue({ maxDepth: 1 })), bold: fc.jsonValue({ maxDepth: 0 }), italic: fc.boolean() }, { requiredKeys: [] }), { maxLength: 3 });
+    const rich = fc.oneof(fc.array(fc.record({ runs, list: fc.constantFrom('bullet', 'ordered', 'x', undefined) }, { requiredKeys: [] }), { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }));
+    const docEdits = fc.record({ version: fc.jsonValue({ maxDepth: 0 }), form1: fc.oneof(fc.array(fc.tuple(fc.oneof(anyText(10), fc.constantFrom(...FORBIDDEN)), rich), { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 })), form2: fc.oneof(fc.record({ fields: fc.array(fc.tuple(anyText(10), rich), { maxLength: 2 }), rows: fc.array(fc.tuple(fc.oneof(anyText(8), fc.constantFrom(...FORBIDDEN)), fc.jsonValue({ maxDepth: 2 })), { maxLength: 2 }), accepted: fc.array(fc.jsonValue({ maxDepth: 0 })), removed: fc.array(anyText(6)), added: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 2 }) }, { requiredKeys: [] }), fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: [] });
+    const edit = fc.record({ op: fc.constantFrom('add', 'move', 'resize', 'close', '__proto__'), serviceId: fc.oneof(anyText(8), fc.constantFrom(...FORBIDDEN)), service: fc.jsonValue({ maxDepth: 2 }), lat: fc.jsonValue({ maxDepth: 0 }), lon: fc.double(), capacity: fc.oneof(fc.double(), anyText(4)), unitId: anyText(6) }, { requiredKeys: [] });
+    const gaps = fc.record({ scenarios: fc.oneof(fc.array(fc.record({ id: fc.oneof(fc.constantFrom('s1', 's1', '__proto__', 'constructor'), anyText(8)), name: anyText(200), edits: fc.array(edit, { maxLength: 3 }) }, { requiredKeys: [] }), { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 })), norms: fc.oneof(fc.array(fc.record({ service: anyText(8), category: anyText(8), placesPer1000: fc.oneof(fc.double(), anyText(4)), source: anyText(10) }, { requiredKeys: [] }), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })), weights: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom('need', 'coverage', '__proto__', 'constructor'), anyText(6)), fc.oneof(fc.double(), anyText(3))), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(docEdits, gaps, fc.anything({ maxDepth: 3, withNullPrototype: true })), (raw) => {
+        // through JSON, as storage hands it back (prototype keys as own members)
+        let stored: unknown = raw;
+        try {
+          stored = JSON.parse(JSON.stringify(raw) ?? 'null');
+        } catch {
+          /* keep the raw value */
+        }
+        for (const v of [raw, stored]) {
+          const e = docEditsFromJson(v);
+          expect(e.form1).toBeInstanceOf(Map);
+          expect(JSON.parse(JSON.stringify(docEditsToJson(e)))).toEqual(docEditsToJson(docEditsFromJson(docEditsToJson(e))));
+          const g = sanitiseGapsWorkspace(v);
+          expect(g.version).toBe(1);
+          for (const sc of g.scenarios) expect(sc.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+          for (const w of Object.values(g.weights)) expect(w >= 0 && w <= 10).toBe(true);
+        }
         expectPrototypeClean();
       }),
       { numRuns },
