@@ -4,11 +4,14 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { featuresNear } from '../core/geo/clip';
+import type { BBox } from '../core/geo/labels';
 
 let cache: Promise<FeatureCollection> | null = null;
-export function loadBasemap(): Promise<FeatureCollection> {
+/** The countries around `extent` (all of them when no extent is known). */
+export function loadBasemap(extent: BBox | null = null): Promise<FeatureCollection> {
   cache ??= fetch(countriesUrl)
     .then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection }>>)
     .then((topo) => feature(topo, topo.objects.countries) as FeatureCollection);
-  return cache;
+  return extent ? cache.then((fc) => featuresNear(fc, extent, 1.5)) : cache;
 }

@@ -73,7 +73,7 @@ export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children
       m.addSource(REGIONS, { type: 'geojson', data: geometry.regions, promoteId: 'unit_id' });
       for (const l of [...unitLayers(), ...regionLayers()]) m.addLayer(l);
       setMapState({ m, g: geometry });
-      void loadBasemap().then((fc) => {
+      void loadBasemap(geometry.bounds).then((fc) => {
         if (!m.getStyle()) return;
         m.addSource(BASEMAP, { type: 'geojson', data: fc });
         for (const l of basemapLayers()) m.addLayer(l, 'units-fill');
