@@ -52,9 +52,27 @@ export function readIndicators(ctx: TableContext, rec: Recognised): Observation[
   return rec.form === 'wide' ? readWide(ctx, keys) : readLong(ctx, keys);
 }
 
+/** (unit, indicator, year) → one number, for the duplicate check without a string per row:
+ *  units and indicators are numbered as they come, years (1800–2200 or none) take 9 bits;
+ *  beyond 2^23 units or 2^21 indicators (hostile files) the key is a string again. */
+class TripleKeys {
+  private readonly units = new Map<string, number>();
+  private readonly indicators = new Map<string, number>();
+  key(unitId: string, indicator: string, year: number | null): number | string {
+    let u = this.units.get(unitId);
+    if (u === undefined) this.units.set(unitId, (u = this.units.size));
+    let i = this.indicators.get(indicator);
+    if (i === undefined) this.indicators.set(indicator, (i = this.indicators.size));
+    if (u >= 2 ** 23 || i >= 2 ** 21) return `${unitId}\u0000${indicator}\u0000${year ?? ''}`;
+    const y = year === null ? 511 : year - 1800;
+    return (u * 2 ** 21 + i) * 512 + y;
+  }
+}
+
 function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): Observation[] {
   const out: Observation[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<number | string, number>();
+  const triple = new TripleKeys();
   for (const req of ['indicator', 'value']) {
     if (!ctx.has(req)) ctx.report.issues.push(issue('column_missing', ctx.table.headerRow, null, { column: req }));
   }
@@ -66,7 +84,7 @@ function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string
     const value = ctx.number(r, 'value', { required: true });
     const year = yearOf(ctx, r);
     if (unitId !== null && indicator !== '' && typeof value === 'number' && year !== undefined) {
-      const dupKey = `${unitId}\u0000${indicator}\u0000${year ?? ''}`;
+      const dupKey = triple.key(unitId, indicator, year);
       const first = seen.get(dupKey);
       if (first !== undefined) {
         ctx.join.duplicate(ctx.path, r.row, key, unitId, first);

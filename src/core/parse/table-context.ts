@@ -22,14 +22,34 @@ export interface Origin {
 
 /** Typed object → its origin, so that validation can point at the row and set it aside.
  *  A Map, not a WeakMap: it lives for one read, and ephemeron tables cost the GC dearly at
- *  hundreds of thousands of rows. */
+ *  hundreds of thousands of rows. Rows traced by a table are kept as (table, row, column)
+ *  in parallel arrays and the Origin object is only made when asked for: no object per row. */
 export class Provenance {
-  private readonly map = new Map<object, Origin>();
+  private readonly map = new Map<object, Origin | number>();
+  private readonly sources: { path: string; region: (r: TableRow) => string | null }[] = [];
+  private readonly src: number[] = [];
+  private readonly rows: TableRow[] = [];
+  private readonly columns: (string | null)[] = [];
   set(obj: object, origin: Origin): void {
     this.map.set(obj, origin);
   }
+  /** Registers a table; returns its handle for setRow. */
+  source(path: string, region: (r: TableRow) => string | null): number {
+    return this.sources.push({ path, region }) - 1;
+  }
+  setRow(obj: object, source: number, r: TableRow, column: string | null): void {
+    this.map.set(obj, this.rows.length);
+    this.src.push(source);
+    this.rows.push(r);
+    this.columns.push(column);
+  }
   get(obj: object): Origin | undefined {
-    return this.map.get(obj);
+    const v = this.map.get(obj);
+    if (typeof v !== 'number') return v;
+    const r = this.rows[v];
+    const s = this.sources[this.src[v] ?? -1];
+    if (!r || !s) return undefined;
+    return { path: s.path, row: r.row, cells: r.cells, column: this.columns[v] ?? null, region: s.region(r) };
   }
 }
 
@@ -103,9 +123,11 @@ export class TableContext {
 
   /** Remembers where `obj` came from (see Provenance). Returns obj. */
   trace<T extends object>(obj: T, r: TableRow, column: string | null = null): T {
-    this.provenance.set(obj, { path: this.path, row: r.row, cells: r.cells, column: column === null ? null : this.written(column), region: this.cell(r, 'region_id') || null });
+    this.source ??= this.provenance.source(this.path, (row) => this.cell(row, 'region_id') || null);
+    this.provenance.setRow(obj, this.source, r, column === null ? null : this.written(column));
     return obj;
   }
+  private source: number | undefined;
 
   /** Sets aside the row if anything marked it; returns true when it was set aside. */
   setAsideIfFlagged(r: TableRow): boolean {
