@@ -99,3 +99,19 @@ describe('embed SVG paths', () => {
     expect(geometryPath(null, id)).toBe('');
   });
 });
+
+describe('embed source line', () => {
+  it('keeps distinct source names, drops per-row links and illustrative markers, caps the list', async () => {
+    const { sourceLine } = await import('../../src/ui/embed/source');
+    const rows = [
+      'SSO Census 2021 (2021-09-05); https://example.org/a',
+      'SSO Census 2021 (2021-09-05); https://example.org/b',
+      'MakStat T1020P21; www.example.org/x',
+      'illustrative',
+      'Ministry register 2023',
+      'Municipal survey',
+    ];
+    expect(sourceLine(rows)).toEqual({ names: ['SSO Census 2021 (2021-09-05)', 'MakStat T1020P21', 'Ministry register 2023'], more: 1 });
+    expect(sourceLine(['illustrative'])).toEqual({ names: [], more: 0 });
+  });
+});

@@ -2,7 +2,6 @@
 // unit's values and a toggle for the table alternative. No import, no editing, no MapLibre.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../core/i18n';
-import { isIllustrative } from '../../core/model';
 import { withRestParam } from '../../core/url';
 import { buildUnitDetails } from '../../core/views/details';
 import { buildMapGeometry } from '../../core/views/geometry';
@@ -12,7 +11,8 @@ import { Legend } from '../panels/Legend';
 import type { PageProps } from '../pages/MapPage';
 import { parseEmbedOptions, urlFor } from './params';
 import { projectGeometry } from './project';
-import { servicePoints } from './services';
+import { groupCounts, servicePoints } from './services';
+import { sourceLine } from './source';
 import { SelectedUnit } from './SelectedUnit';
 import { SvgMap } from './SvgMap';
 import { useParentResize } from './useParentResize';
@@ -39,7 +39,7 @@ export function EmbedPage({ ds, state, update }: PageProps) {
   const title = region
     ? t(lang, 'embed.titleRegion', { indicator: view.indicatorLabel, level, region })
     : t(lang, 'embed.title', { indicator: view.indicatorLabel, level });
-  const sources = view.sources.filter((s) => !isIllustrative(s));
+  const sources = sourceLine(view.sources);
   const select = (id: string | null) => {
     update({ unit: id }, 'replace');
     const u = id ? view.units.find((x) => x.id === id) : null;
@@ -58,7 +58,9 @@ export function EmbedPage({ ds, state, update }: PageProps) {
       <header className="embed-head">
         <h1 id="embed-title">{title}</h1>
         <p className="embed-source small">
-          {sources.length > 0 && <span>{t(lang, 'embed.source', { sources: sources.join('; ') })}</span>}
+          {sources.names.length > 0 && (
+            <span>{t(lang, 'embed.source', { sources: sources.names.join('; ') + (sources.more > 0 ? ` (+${sources.more})` : '') })}</span>
+          )}
           {view.years.length > 0 && <span>{t(lang, 'embed.year', { years: view.years.join(', ') })}</span>}
           {view.illustrative && <span className="badge-illustrative">{t(lang, 'app.illustrative')}</span>}
         </p>
@@ -82,9 +84,16 @@ export function EmbedPage({ ds, state, update }: PageProps) {
         <div className="embed-side">
           <Legend view={view} lang={lang} />
           {services && (
-            <p className="embed-services small">
-              <span className="service-dot" aria-hidden="true" /> {t(lang, 'embed.servicesLegend', { count: services.length })}
-            </p>
+            <section className="embed-services small" aria-label={t(lang, 'embed.servicesOn')}>
+              <p>{t(lang, 'embed.servicesLegend', { count: services.length })}</p>
+              <ul>
+                {groupCounts(services).map((g) => (
+                  <li key={g.group}>
+                    <span className="service-dot" style={{ background: g.color }} aria-hidden="true" /> {t(lang, `group.${g.group}`)} ({g.count})
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
           <SelectedUnit details={details} unit={view.selected} lang={lang} privacy={privacy} onClear={() => select(null)} />
         </div>

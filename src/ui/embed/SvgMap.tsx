@@ -3,7 +3,7 @@
 // Space selects, Escape clears. Focus and selection are drawn as separate outlines on top.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { LOCALE_OF, t } from '../../core/i18n';
-import type { Lang } from '../../core/keys';
+import type { Lang, ServiceGroup } from '../../core/keys';
 import type { MapUnit, MapView } from '../../core/views/map';
 import { arrowDirection, findByPrefix, moveFocus } from './keyboard';
 import type { Projected } from './project';
@@ -12,6 +12,8 @@ export interface ServicePoint {
   id: string;
   x: number;
   y: number;
+  group: ServiceGroup;
+  color: string;
 }
 
 interface Props {
@@ -148,7 +150,7 @@ export function SvgMap({ projected, view, lang, height, services, onSelect, onPo
         {services && (
           <g aria-hidden="true" className="service-points">
             {services.map((s) => (
-              <circle key={s.id} cx={s.x} cy={s.y} r={r} vectorEffect="non-scaling-stroke" />
+              <circle key={s.id} cx={s.x} cy={s.y} r={r} fill={s.color} vectorEffect="non-scaling-stroke" />
             ))}
           </g>
         )}
