@@ -101,6 +101,8 @@ const emptyKeys = (): Keys => ({
   import_cpu_ms: null,
   papaparse_cpu_ms: null,
   import_vs_papaparse_cpu: null,
+  papaparse_tuned_cpu_ms: null,
+  import_vs_papaparse_tuned_cpu: null,
   spatial_speedup_vs_naive: null,
   spatial_index_ms: null,
   spatial_naive_ms: null,
@@ -163,8 +165,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         import_cpu_ms: round(median(r.importCpuMs), 0),
         papaparse_cpu_ms: round(median(r.papaCpuMs), 0),
         import_vs_papaparse_cpu: round(r.ratioCpu, 3),
+        papaparse_tuned_cpu_ms: round(median(r.papaTunedCpuMs), 0),
+        import_vs_papaparse_tuned_cpu: round(r.ratioTunedCpu, 3),
       });
-      show(['import_mb_per_s', 'papaparse_mb_per_s', 'import_vs_papaparse', 'import_vs_papaparse_cpu', 'import_cpu_ms']);
+      show(['import_mb_per_s', 'papaparse_mb_per_s', 'import_vs_papaparse', 'import_vs_papaparse_cpu', 'import_vs_papaparse_tuned_cpu', 'import_cpu_ms']);
     });
 
   let heap: HeapResult | null = null;
