@@ -25,9 +25,9 @@ export function EmbedDialog({ state, view }: Props) {
   const [status, setStatus] = useState('');
 
   const src = urlFor(window.location.href, embedState(state, { services }));
-  const level = view.level ? t(lang, `level.${view.level}`) : '';
+  const by = view.level ? t(lang, `embed.by.${view.level}`) : '';
   const region = view.regions.find((r) => r.id === view.regionId)?.name;
-  const title = t(lang, 'embed.frameTitle', { indicator: view.indicatorLabel, level, title: region ?? t(lang, 'app.title') });
+  const title = t(lang, 'embed.frameTitle', { indicator: view.indicatorLabel, by, title: region ?? t(lang, 'app.title') });
   const script = new URL('embed-resize.js', new URL('./', window.location.href)).toString();
   const snippet = iframeSnippet({ src, title, height, resizeScript: script });
 

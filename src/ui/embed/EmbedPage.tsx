@@ -35,10 +35,10 @@ export function EmbedPage({ ds, state, update }: PageProps) {
   useParentResize(root);
 
   const region = view.regions.find((r) => r.id === view.regionId)?.name;
-  const level = view.level ? t(lang, `level.${view.level}`) : '';
+  const by = view.level ? t(lang, `embed.by.${view.level}`) : '';
   const title = region
-    ? t(lang, 'embed.titleRegion', { indicator: view.indicatorLabel, level, region })
-    : t(lang, 'embed.title', { indicator: view.indicatorLabel, level });
+    ? t(lang, 'embed.titleRegion', { indicator: view.indicatorLabel, by, region })
+    : t(lang, 'embed.title', { indicator: view.indicatorLabel, by });
   const sources = sourceLine(view.sources);
   const select = (id: string | null) => {
     update({ unit: id }, 'replace');
