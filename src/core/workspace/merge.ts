@@ -30,7 +30,8 @@ function byKey<T>(base: readonly T[], user: readonly T[], key: (x: T) => string 
     } else out.push(b);
   }
   for (const [k, u] of userByKey) if (!used.has(k)) out.push(u);
-  out.push(...extra);
+  // one by one: push(...extra) overflows the call stack beyond ~100,000 rows
+  for (const x of extra) out.push(x);
   return out;
 }
 
