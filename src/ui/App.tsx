@@ -12,12 +12,13 @@ import { useUrlState } from './state/useUrlState';
 // ?embed=1 never reaches this app: main.tsx loads src/ui/embed/EmbedApp instead.
 const MapPage = lazy(() => import('./pages/MapPage').then((m) => ({ default: m.MapPage })));
 const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
+const DocsPage = lazy(() => import('./pages/DocsPage').then((m) => ({ default: m.DocsPage })));
 const GapsPage = lazy(() => import('./pages/GapsPage').then((m) => ({ default: m.GapsPage })));
 const ServicesPage = lazy(() => import('./pages/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
 /** Views that exist in this build (others fall back to the map). */
-const AVAILABLE: readonly View[] = ['map', 'compare', 'gaps', 'services'];
+const AVAILABLE: readonly View[] = ['map', 'compare', 'gaps', 'services', 'docs'];
 
 export function App() {
   // One client per app instance (embeddable: no module-level singletons).
@@ -102,6 +103,7 @@ function Main() {
         {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
         {ds && view === 'gaps' && <GapsPage ds={ds} state={effective} update={url.update} />}
         {ds && view === 'services' && <ServicesPage ds={ds} state={effective} update={url.update} />}
+        {ds && view === 'docs' && <DocsPage ds={ds} state={effective} update={url.update} />}
       </Suspense>
       <footer className="app-footer small muted">
         {t(lang, 'app.attribution', { sources: ds ? ds.pkg.meta.sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ') : '' })}
