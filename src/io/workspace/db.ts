@@ -33,6 +33,21 @@ export async function openWorkspaceDb(): Promise<WorkspaceDb> {
   });
 }
 
+/**
+ * A store left by a newer social-map (object stores at a higher version than DB_VERSION, so
+ * openWorkspaceDb fails with VersionError): opened at its own version, read, closed — never
+ * upgraded or written. `raw` is null when it holds no record.
+ */
+export async function readNewerStore(): Promise<{ version: number; raw: unknown }> {
+  const db = await openDB<Schema>(DB_NAME);
+  try {
+    const raw = db.objectStoreNames.contains('records') && db.objectStoreNames.contains('files') ? await readRecord(db) : null;
+    return { version: db.version, raw };
+  } finally {
+    db.close();
+  }
+}
+
 /** The record as stored, with each file's bytes attached (a file without bytes keeps none);
  *  null when nothing was ever saved. Throws when IndexedDB fails. */
 export async function readRecord(db: WorkspaceDb): Promise<unknown> {

@@ -6,9 +6,9 @@
 // over: the store opens empty and in memory, keeps what could be read for "export", and waits
 // for the user to reset (after a confirmation) or import a workspace.
 import { packWorkspace, type PackOptions } from '../../core/workspace/archive';
-import { migrateWorkspace, type Problem } from '../../core/workspace/migrate';
+import { migrateWorkspace, salvage, type Problem } from '../../core/workspace/migrate';
 import { defaultFileOptions, emptyWorkspace, type ColumnMapping, type FileOptions, type StoredFile, type Workspace } from '../../core/workspace/schema';
-import { dropOrphans, openWorkspaceDb, readRecord, replaceWorkspace, writeWorkspace, type WorkspaceDb } from './db';
+import { dropOrphans, openWorkspaceDb, readNewerStore, readRecord, replaceWorkspace, writeWorkspace, type WorkspaceDb } from './db';
 
 export type StoreNotice =
   | { kind: 'newer'; version: number }
@@ -93,7 +93,7 @@ export class WorkspaceStore {
         }
       }
     } catch (err) {
-      if (!this.snap.loaded) this.set({ loaded: true, persistent: false, notice: { kind: 'unavailable', detail: String(err).slice(0, 200) } });
+      if (!this.snap.loaded && !(await this.openNewer(err))) this.set({ loaded: true, persistent: false, notice: { kind: 'unavailable', detail: String(err).slice(0, 200) } });
     }
     for (const f of this.snap.ws.files) {
       const n = Number(/^f(\d+)$/.exec(f.id)?.[1] ?? 0);
@@ -102,6 +102,22 @@ export class WorkspaceStore {
     if (typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', this.onHide);
       window.addEventListener('pagehide', this.onPageHide);
+    }
+  }
+
+  /** IndexedDB holds stores from a newer build (VersionError): leave them untouched, read what
+   *  they hold for export, and say so (as for a newer record). False when that fails too. */
+  private async openNewer(err: unknown): Promise<boolean> {
+    if (typeof err !== 'object' || err === null || (err as { name?: unknown }).name !== 'VersionError') return false;
+    try {
+      const { version, raw } = await readNewerStore();
+      if (this.snap.loaded) return true;
+      this.rawRecord = raw;
+      this.salvageWs = salvage(raw);
+      this.set({ loaded: true, persistent: false, notice: { kind: 'newer', version } });
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -15,6 +15,7 @@ import type { Lang } from '../../core/keys';
 import { loadBasemap } from '../../io/basemap';
 import { BASEMAP, REGIONS, UNITS, baseStyle, basemapLayers, regionLayers, unitLayers } from './layers';
 import { Tooltip } from './Tooltip';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 // MapLibre's worker ships as its own file, served from our origin.
 maplibregl.setWorkerUrl(workerUrl);
@@ -37,7 +38,20 @@ interface Props {
   children?: (map: maplibregl.Map) => React.ReactNode;
 }
 
-export function MapPanel({ geometry, view, lang, focusBounds, onSelect, children }: Props) {
+/**
+ * The map in its own error boundary: where MapLibre cannot start (no WebGL2: old machines,
+ * hardware acceleration switched off by policy) or fails later, the panel says so and the
+ * table, details and the rest of the page keep working.
+ */
+export function MapPanel(props: Props) {
+  return (
+    <ErrorBoundary name={t(props.lang, 'nav.map')} lang={props.lang}>
+      <MapPanelInner {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }: Props) {
   const container = useRef<HTMLDivElement>(null);
   // The map belongs to the geometry it was made for: after a data change the old (removed) map
   // is never painted on while the new one loads.
