@@ -99,8 +99,19 @@ export async function importLongTask(browser: Browser, url: string, file: string
     if (!input) return { maxLongTaskMs: null, longTasks: 0, importMs: null, reason: 'the app has no [data-testid="import-input"] yet' };
     const t0 = await page.evaluate(() => performance.now());
     const t = Date.now();
+    // an uncaught error in the page ends the wait at once (instead of the timeout)
+    let onError: (e: Error) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => {
+      onError = (e) => reject(new Error(`page error during the import: ${String(e).slice(0, 200)}`));
+      page.on('pageerror', onError);
+    });
     await input.setInputFiles(file);
-    await page.waitForSelector('[data-testid="join-report"]', { timeout: timeoutMs, state: 'attached' });
+    try {
+      await Promise.race([page.waitForSelector('[data-testid="join-report"]', { timeout: timeoutMs, state: 'attached' }), failed]);
+    } finally {
+      page.off('pageerror', onError);
+      failed.catch(() => undefined);
+    }
     const importMs = Date.now() - t;
     const tasks = await page.evaluate((from) => (window as unknown as BenchWindow).__bench.long.filter(([s]) => s >= from), t0);
     const max = tasks.reduce((m, [, d]) => Math.max(m, d), 0);
