@@ -9,7 +9,7 @@ import { toCsv, type CsvCell } from '../../src/core/csv';
 import { parseCsv } from '../../src/core/parse/csv';
 import { readPackage, type InputFile } from '../../src/core/parse/package';
 import { DEFAULT_LIMITS } from '../../src/core/parse/types';
-import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS } from '../fixtures/hostile/fuzz';
+import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const enc = new TextEncoder();
@@ -46,7 +46,7 @@ describe('fuzz: CSV parsing', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('readPackage on hostile CSV tables (headers, cells, delimiters, quoting, line ends) gives a typed report', () => {
     fc.assert(
@@ -58,7 +58,7 @@ describe('fuzz: CSV parsing', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('readPackage on CSV bytes in other encodings (UTF-16, Windows-125x, broken UTF-8) gives a typed report', () => {
     const bytes = fc.oneof(
@@ -86,7 +86,7 @@ describe('fuzz: CSV parsing', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });
 
 describe('fuzz: CSV writing (toCsv)', () => {
@@ -111,7 +111,7 @@ describe('fuzz: CSV writing (toCsv)', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('numbers stay numbers: any finite number (negative ones too) is written bare and reads back equal', () => {
     fc.assert(
@@ -130,5 +130,5 @@ describe('fuzz: CSV writing (toCsv)', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPackage, type InputFile } from '../../src/core/parse/package';
-import { anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS } from '../fixtures/hostile/fuzz';
+import { anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const enc = new TextEncoder();
@@ -73,7 +73,7 @@ describe('fuzz: datapackage.json', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('any descriptor as a datapackage.json file among the files (JSON text, prototype keys literal)', () => {
     fc.assert(
@@ -91,5 +91,5 @@ describe('fuzz: datapackage.json', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPackage } from '../../src/core/parse/package';
-import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, SHORT_HOSTILE } from '../fixtures/hostile/fuzz';
+import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT, SHORT_HOSTILE } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const enc = new TextEncoder();
@@ -56,7 +56,7 @@ describe('fuzz: GeoJSON', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('hostile names, ids and aliases arrive literally (trimmed), never interpreted', () => {
     const hostile = fc.constantFrom(...SHORT_HOSTILE.filter((s) => s.trim() !== ''));
@@ -80,5 +80,5 @@ describe('fuzz: GeoJSON', () => {
       }),
       { numRuns: Math.ceil(numRuns / 4) },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });

@@ -7,7 +7,7 @@ import type { FeatureCollection, GeoJsonObject } from 'geojson';
 import { topology } from 'topojson-server';
 import { describe, expect, it } from 'vitest';
 import { readPackage } from '../../src/core/parse/package';
-import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS } from '../fixtures/hostile/fuzz';
+import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const enc = new TextEncoder();
@@ -49,7 +49,7 @@ describe('fuzz: TopoJSON', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('a valid topology with hostile properties keeps them as text', () => {
     const text = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '=HYPERLINK("x")', '__proto__', 'constructor', '\u202Egnp.exe');
@@ -69,5 +69,5 @@ describe('fuzz: TopoJSON', () => {
       }),
       { numRuns: Math.ceil(numRuns / 10) },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });

@@ -14,7 +14,7 @@ import { parseViewState, serializeViewState, VIEWS, type ViewState } from '../..
 import { readGapsParams } from '../../src/core/views/gaps';
 import { readServiceFilters } from '../../src/core/views/services';
 import { parseEmbedOptions } from '../../src/ui/embed/params';
-import { anyText, expectPrototypeClean, FUZZ_RUNS } from '../fixtures/hostile/fuzz';
+import { anyText, expectPrototypeClean, FUZZ_RUNS, FUZZ_TIMEOUT } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const KEYS = ['view', 'region', 'unit', 'indicator', 'measure', 'class', 'k', 'breaks', 'lang', 'package', 'embed', 'chart', 'level', 'regions', 'x', 'y', 'area', 'bench', 'mult', 'ci', 'service', 'category', 'metric', 'distance', 'scenario', 'sf_service', 'sf_provider', 'suppress', 'height', 'layers', 'table', 'form', 'doclang'];
@@ -69,7 +69,7 @@ describe('fuzz: URL codecs', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('every view’s own parameters: valid or absent, never an exception', () => {
     fc.assert(
@@ -101,5 +101,5 @@ describe('fuzz: URL codecs', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });

@@ -13,7 +13,7 @@ import { parseWorkspace } from '../../src/core/workspace/parse';
 import { docEditsFromJson, docEditsToJson } from '../../src/core/docs/edits';
 import { sanitiseGapsWorkspace } from '../../src/core/views/gaps-scenario';
 import { defaultFileOptions, WORKSPACE_FORMAT, WORKSPACE_VERSION, type Workspace } from '../../src/core/workspace/schema';
-import { anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, mutatedBytes } from '../fixtures/hostile/fuzz';
+import { anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT, mutatedBytes } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const enc = new TextEncoder();
@@ -74,7 +74,7 @@ describe('fuzz: workspace restore', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('unpackWorkspace on arbitrary bytes, byte-mutated exports and zips with hostile manifests: typed result', () => {
     const good = packWorkspace(
@@ -106,7 +106,7 @@ describe('fuzz: workspace restore', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('stored slices (document edits, gaps scenarios and norms) of any shape are read as valid values', () => {
     const runs = fc.array(fc.record({ text: fc.oneof(anyText(20), fc.jsonValue({ maxDepth: 1 })), bold: fc.jsonValue({ maxDepth: 0 }), italic: fc.boolean() }, { requiredKeys: [] }), { maxLength: 3 });
@@ -136,5 +136,5 @@ describe('fuzz: workspace restore', () => {
       }),
       { numRuns },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });
