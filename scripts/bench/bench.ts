@@ -2,7 +2,7 @@
 // the measurements live in import.ts, spatial.ts, gaps.ts and browser.ts.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPmtiles } from '../pmtiles/build';
+import { buildPmtiles, refreshSite } from '../pmtiles/build';
 import { coldLoad, importLongTask, launch, panLarge, chromiumPath } from './browser';
 import { measureGaps, type GapsResult } from './gaps';
 import { tessellate } from './generate';
@@ -268,7 +268,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
           if (!existsSync(archive)) {
             log(`PMTiles: tiling ${sizes.pmtilesPolygons.toLocaleString('en')} polygons (once; cached in ${dir}) …`);
             await buildPmtiles({ out: dir, polygons: sizes.pmtilesPolygons, log });
-          }
+          } else if (existsSync(join(dir, 'site.json'))) refreshSite(dir);
           log(`PMTiles layer: ${sizes.pmtilesPolygons.toLocaleString('en')} polygons, load and pan …`);
           const pm = await panLarge(browser, `${server.url}__bench/pmtiles-${sizes.pmtilesPolygons}/index.html`);
           Object.assign(keys, {

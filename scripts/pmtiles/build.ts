@@ -134,8 +134,15 @@ export async function buildPmtiles(o: BuildOptions): Promise<BuildResult> {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/** Rewrites the demo page and scripts next to an archive built earlier (bounds kept in site.json). */
+export function refreshSite(out: string): void {
+  const { bounds } = JSON.parse(readFileSync(join(out, 'site.json'), 'utf8')) as { bounds: [number, number, number, number] };
+  writeSite(out, bounds);
+}
+
 /** index.html + the scripts it needs, copied from node_modules. */
 function writeSite(out: string, bounds: [number, number, number, number]): void {
+  writeFileSync(join(out, 'site.json'), JSON.stringify({ bounds }));
   const nm = join(ROOT, 'node_modules');
   copyFileSync(join(nm, 'maplibre-gl/dist/maplibre-gl.mjs'), join(out, 'maplibre-gl.mjs'));
   copyFileSync(join(nm, 'maplibre-gl/dist/maplibre-gl-worker.mjs'), join(out, 'maplibre-gl-worker.mjs'));
