@@ -28,7 +28,8 @@ describe('benchmark smoke run', () => {
       }
     }
     expect(res.notes.some((n) => n.includes('--no-browser'))).toBe(true);
-    expect(res.notes.filter((n) => n.includes('failed'))).toEqual([]);
+    // (the browser keys are null by design here; any other failure is a real one)
+    expect(res.notes.filter((n) => n.includes('failed') && ![...BROWSER_KEYS].some((k) => n.startsWith(k)))).toEqual([]);
     // the import read every good row and set the bad ones aside
     expect(res.import?.ok).toBe(true);
     expect(res.import?.observations).toBeGreaterThan(2_900);
