@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPackage } from '../../src/core/parse/package';
-import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT, SHORT_HOSTILE } from '../fixtures/hostile/fuzz';
+import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT, runsFor, SHORT_HOSTILE } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const enc = new TextEncoder();
@@ -78,7 +78,7 @@ describe('fuzz: GeoJSON', () => {
         });
         expectPrototypeClean();
       }),
-      { numRuns: Math.ceil(numRuns / 4) },
+      { numRuns: runsFor(1 / 4) },
     );
   }, FUZZ_TIMEOUT);
 });

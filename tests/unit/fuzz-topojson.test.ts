@@ -7,7 +7,7 @@ import type { FeatureCollection, GeoJsonObject } from 'geojson';
 import { topology } from 'topojson-server';
 import { describe, expect, it } from 'vitest';
 import { readPackage } from '../../src/core/parse/package';
-import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT } from '../fixtures/hostile/fuzz';
+import { anyKey, anyText, expectPrototypeClean, expectTypedReport, FUZZ_RUNS, FUZZ_TIMEOUT, runsFor } from '../fixtures/hostile/fuzz';
 
 const numRuns = FUZZ_RUNS;
 const enc = new TextEncoder();
@@ -67,7 +67,7 @@ describe('fuzz: TopoJSON', () => {
         names.forEach(([name], i) => expect(pkg.units.find((u) => u.id === `U${i}`)?.name).toBe(name.trim()));
         expectPrototypeClean();
       }),
-      { numRuns: Math.ceil(numRuns / 10) },
+      { numRuns: runsFor(1 / 10) },
     );
   }, FUZZ_TIMEOUT);
 });
