@@ -109,17 +109,28 @@ export interface HeapResult {
  * the largest "before" figure (or the final figure) is the peak. readPackage is synchronous, so
  * sampling with a timer would never run during it.
  */
-export function peakHeap(rows: number, unitCount: number): Promise<HeapResult> {
+export async function peakHeap(rows: number, unitCount: number): Promise<HeapResult> {
+  // one retry: a child process can fail to start when the machine is busy
+  try {
+    return await peakHeapOnce(rows, unitCount);
+  } catch {
+    return peakHeapOnce(rows, unitCount);
+  }
+}
+
+function peakHeapOnce(rows: number, unitCount: number): Promise<HeapResult> {
   const child = fileURLToPath(new URL('./heap-child.ts', import.meta.url));
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--expose-gc', '--trace-gc', '--import', 'tsx', child, String(rows), String(unitCount)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let err = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
     p.on('error', reject);
     p.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`heap child exited with ${code}`));
+      if (code !== 0) return reject(new Error(`heap child exited with ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
       // Markers are found by prefix; the import's collections are the trace lines after the
       // last forced one (`testing`), so the order of V8's and Node's writes does not matter.
       const lines = out.split('\n');
