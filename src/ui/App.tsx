@@ -4,6 +4,7 @@ import { t } from '../core/i18n';
 import { LANGS, type Lang } from '../core/keys';
 import { reconcileViewState, VIEWS, type View } from '../core/url';
 import { useDataset } from './data/useDataset';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ImportProvider } from './import/ImportProvider';
 import { ImportUI } from './import/ImportUI';
 import { useUrlState } from './state/useUrlState';
@@ -98,13 +99,17 @@ function Main() {
       )}
       {pending && <p className="loading" role="status">{t(lang, 'app.loading')}</p>}
       {error && <p className="error" role="alert">{t(lang, 'app.loadError', { message: error.message })}</p>}
-      <Suspense fallback={loading}>
-        {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
-        {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
-        {ds && view === 'gaps' && <GapsPage ds={ds} state={effective} update={url.update} />}
-        {ds && view === 'services' && <ServicesPage ds={ds} state={effective} update={url.update} />}
-        {ds && view === 'docs' && <DocsPage ds={ds} state={effective} update={url.update} />}
-      </Suspense>
+      {/* one boundary per view (reset when the view changes): a view that fails — its code
+          could not be loaded, or it threw — says so, and the header and other views still work */}
+      <ErrorBoundary key={view} name={t(lang, `nav.${view}`)} lang={lang}>
+        <Suspense fallback={loading}>
+          {ds && view === 'map' && <MapPage ds={ds} state={effective} update={url.update} />}
+          {ds && view === 'compare' && <ComparePage ds={ds} state={effective} update={url.update} />}
+          {ds && view === 'gaps' && <GapsPage ds={ds} state={effective} update={url.update} />}
+          {ds && view === 'services' && <ServicesPage ds={ds} state={effective} update={url.update} />}
+          {ds && view === 'docs' && <DocsPage ds={ds} state={effective} update={url.update} />}
+        </Suspense>
+      </ErrorBoundary>
       <footer className="app-footer small muted">
         {t(lang, 'app.attribution', { sources: ds ? ds.pkg.meta.sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ') : '' })}
       </footer>
