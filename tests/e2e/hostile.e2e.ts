@@ -389,4 +389,18 @@ describe('crash safety', () => {
     await page.getByTestId('nav-compare').click();
     await page.getByTestId('compare-chart').waitFor({ timeout: 30_000 });
   });
+
+  it('a view whose code cannot be loaded (a stale deploy, a dropped connection) says so; the header and other views keep working', async () => {
+    const { page } = s;
+    allowErrors = /ComparePage|dynamically imported module|Failed to fetch|net::ERR_FAILED|stopped working|The above error/i;
+    await page.route(/\/assets\/(ComparePage|CompareView)-[^/]*\.js$/, (route) => route.abort());
+    await openApp(page, s.baseURL, 'lang=en');
+    await page.getByTestId('nav-compare').click();
+    const error = page.getByTestId('panel-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toContain('Compare');
+    await page.getByTestId('nav-map').click();
+    await waitForMap(page);
+    expect((await tableRows(page)).length).toBe(80);
+  });
 });
