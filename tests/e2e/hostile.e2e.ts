@@ -403,4 +403,24 @@ describe('crash safety', () => {
     await waitForMap(page);
     expect((await tableRows(page)).length).toBe(80);
   });
+
+  it('a broken package (not JSON, or naming javascript: and missing files) ends in a message, never a blank page', async () => {
+    const { page } = s;
+    allowErrors = /Failed to load resource|404|javascript|JSON|Unexpected/i;
+    const bodies: Record<string, string> = {
+      'not-json': '{"resources": [<script>alert(1)</script>',
+      'bad-paths': JSON.stringify({ title: SCRIPT, resources: [{ name: 'units', path: 'javascript:alert(1)' }, { name: 'indicators', path: '../../missing.csv' }] }),
+    };
+    await page.route('**/broken/*/datapackage.json', (route) => {
+      const kind = new URL(route.request().url()).pathname.split('/').slice(-2)[0] ?? '';
+      return route.fulfill({ status: 200, contentType: 'application/json', body: bodies[kind] ?? '' });
+    });
+    for (const kind of Object.keys(bodies)) {
+      await page.goto(new URL(`?lang=en&package=${encodeURIComponent(`./broken/${kind}/datapackage.json`)}`, s.baseURL).toString());
+      const alert = page.locator('.app > p.error[role="alert"]');
+      await alert.waitFor({ timeout: 30_000 });
+      expect((await alert.textContent())?.length ?? 0).toBeGreaterThan(10);
+      expect(await page.getByTestId('lang-select').isVisible()).toBe(true);
+    }
+  });
 });
