@@ -1,17 +1,8 @@
 // Export of a chart: its SVG element serialised as a standalone file, or drawn onto a canvas
 // for a PNG; the table as CSV. Everything stays in the browser (blob URLs, no upload).
+import { downloadBlob } from '../../io/download';
 
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = downloadBlob;
 
 /** The SVG as a standalone document (namespace and pixel size set, styles are attributes). */
 export function svgMarkup(svg: SVGSVGElement): string {

@@ -4,20 +4,11 @@
 import type { Doc } from '../../core/docs/model';
 import { renderDocx, type DocxOptions } from '../../render/docx';
 import { renderHtml, type HtmlOptions } from '../../render/html';
+import { downloadBlob } from '../../io/download';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = downloadBlob;
 
 /** A file name from the region and the document kind; data never reaches the file system raw. */
 export function fileName(doc: Doc, ext: string): string {
