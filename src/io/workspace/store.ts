@@ -1,6 +1,8 @@
 // The workspace in memory, written to IndexedDB as it changes: file additions and removals at
 // once (one transaction with the record), everything else debounced (300 ms, never more than
-// 1 s after the first unsaved change), and flushed when the page is hidden or closed.
+// 1 s after the first unsaved change), and flushed when the page is hidden or closed. Every
+// change is also journaled synchronously in localStorage (journal.ts), so a tab closed or
+// crashed before the write still opens with the change.
 //
 // A record from a newer version of social-map, or one that cannot be read, is never written
 // over: the store opens empty and in memory, keeps what could be read for "export", and waits
@@ -8,7 +10,9 @@
 import { packWorkspace, type PackOptions } from '../../core/workspace/archive';
 import { migrateWorkspace, salvage, type Problem } from '../../core/workspace/migrate';
 import { defaultFileOptions, emptyWorkspace, type ColumnMapping, type FileOptions, type StoredFile, type Workspace } from '../../core/workspace/schema';
+import { applyJournal } from '../../core/workspace/journal';
 import { dropOrphans, openWorkspaceDb, readNewerStore, readRecord, replaceWorkspace, writeWorkspace, type WorkspaceDb } from './db';
+import { clearJournal, readJournal, writeJournal } from './journal';
 
 export type StoreNotice =
   | { kind: 'newer'; version: number }
@@ -78,9 +82,17 @@ export class WorkspaceStore {
         return;
       }
       this.db = db;
-      if (raw === null) {
+      const journaled = applyJournal(raw, readJournal());
+      const j = journaled === null ? null : migrateWorkspace(journaled);
+      if (j?.kind === 'ok') {
+        // a change the last session made but did not get to write: restore it and write it now
+        this.set({ ws: j.ws, loaded: true, persistent: true, saving: 'pending', notice: j.problems.length > 0 ? { kind: 'migrated', from: j.from, problems: j.problems } : null });
+        void this.flush();
+      } else if (raw === null) {
+        clearJournal();
         this.set({ loaded: true, persistent: true });
       } else {
+        clearJournal();
         const r = migrateWorkspace(raw);
         if (r.kind === 'ok') {
           this.set({ ws: r.ws, loaded: true, persistent: true, notice: r.from !== r.ws.version || r.problems.length > 0 ? { kind: 'migrated', from: r.from, problems: r.problems } : null });
@@ -141,6 +153,7 @@ export class WorkspaceStore {
     const ws: Workspace = { ...next, version: this.snap.ws.version, updatedAt: nowIso() };
     this.set({ ws, saving: this.snap.persistent ? 'pending' : 'idle' });
     if (!this.snap.persistent) return;
+    writeJournal(ws);
     const now = performance.now();
     this.firstDirty ??= now;
     if (this.timer) clearTimeout(this.timer);
@@ -225,6 +238,7 @@ export class WorkspaceStore {
         await replaceWorkspace(db, ws);
         this.salvageWs = null;
         this.rawRecord = null;
+        if (this.snap.ws === ws) clearJournal();
         this.set({ persistent: true, notice: null, saving: 'idle', savedAt: performance.now() });
       } catch (err) {
         this.set({ saving: 'idle', notice: { kind: 'write_failed', detail: String(err).slice(0, 200) } });
@@ -252,6 +266,7 @@ export class WorkspaceStore {
     this.chain = this.chain.then(async () => {
       try {
         await writeWorkspace(db, ws, added, removed);
+        if (this.snap.ws === ws) clearJournal();
         if (this.snap.ws === ws) this.set({ saving: 'idle', savedAt: performance.now(), notice: this.snap.notice?.kind === 'write_failed' ? null : this.snap.notice });
       } catch (err) {
         // keep the changes in memory and try again with the next change
