@@ -70,8 +70,9 @@ describe('prototype keys are plain data', () => {
   it('TopoJSON objects named like prototype keys', () => {
     const topo = `{"type":"Topology","arcs":[[[0,0],[1,0],[0,1],[-1,0],[0,-1]]],"objects":{"__proto__":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"properties":{"unit_id":"P","name":"P"}}]},"constructor":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"properties":{"unit_id":"C","name":"C","__proto__":${POLLUTER}}}]}}}`;
     const { pkg } = readPackage(null, [file('u.topojson', topo)]);
-    // objects named like prototype keys are skipped, not followed
-    expect(pkg.units.map((u) => u.id)).toEqual([]);
+    // objects named like prototype keys are read like any other, and pollute nothing
+    expect(pkg.units.map((u) => u.id).sort()).toEqual(['C', 'P']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('datapackage.json members, resource names and dialects', () => {

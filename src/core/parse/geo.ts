@@ -102,9 +102,13 @@ export function topologyToGeoJson(value: unknown, issues: ImportIssue[], maxVert
     return null;
   }
   const features: unknown[] = [];
-  for (const name of ownKeys(objects)) {
+  // every own key, also one named `__proto__` or `constructor`: the object is taken with own()
+  // and handed over itself, so its name is never used to index anything
+  for (const name of Object.keys(objects)) {
+    const object = own(objects, name);
     try {
-      const fc: unknown = topoFeature(value as unknown as Topology, name);
+      if (!isRecord(object)) throw new Error('not an object');
+      const fc: unknown = topoFeature(value as unknown as Topology, object as unknown as Parameters<typeof topoFeature>[1]);
       const list = own(fc, 'features');
       if (Array.isArray(list)) append(features, list as unknown[]);
       else features.push(fc);
