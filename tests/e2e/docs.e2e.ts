@@ -125,6 +125,14 @@ describe('documents', () => {
     await page.locator(FIELD).waitFor({ timeout: 60_000 });
     await page.waitForFunction(([sel, v]) => (document.querySelector(sel) as HTMLTextAreaElement | null)?.value === v, [FIELD, 'Shënim i fundit 7731'] as const, { timeout: 15_000 });
     await waitForSaved(page, '7731');
+    // and closing the tab (no pagehide write to wait for), then opening the app again
+    await page.locator(FIELD).fill('Shënim pas mbylljes 8842');
+    const context = page.context();
+    await page.close();
+    const again = await context.newPage();
+    await openDocs(again, s.baseURL);
+    await again.waitForFunction(([sel, v]) => (document.querySelector(sel) as HTMLTextAreaElement | null)?.value === v, [FIELD, 'Shënim pas mbylljes 8842'] as const, { timeout: 15_000 });
+    await waitForSaved(again, '8842');
     expect(s.errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // IndexedDB (through idb) for the workspace: one record (everything but file bytes) and the
 // file bytes by file id. The record's own `version` is the workspace format version (see
 // core/workspace/migrate.ts); DB_VERSION below only versions the object stores.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredFile, StoredFileMeta, Workspace } from '../../core/workspace/schema';
 
 export const DB_NAME = 'social-map';
@@ -18,7 +18,24 @@ interface Schema extends DBSchema {
 
 export type WorkspaceDb = IDBPDatabase<Schema>;
 
+/**
+ * Opens the workspace database. One at our version that lacks our object stores (social-map
+ * creates both in one upgrade, so something else made it, or it was emptied by hand) holds
+ * nothing of ours: it is deleted and made again — unless a workspace record is in it, which is
+ * never deleted (then this throws, and the app says storage is unavailable and why).
+ */
 export async function openWorkspaceDb(): Promise<WorkspaceDb> {
+  const db = await openAtOurVersion();
+  const missing = (['records', 'files'] as const).filter((n) => !db.objectStoreNames.contains(n));
+  if (missing.length === 0) return db;
+  const holdsRecord = db.objectStoreNames.contains('records') && (await db.get('records', RECORD_KEY)) !== undefined;
+  db.close();
+  if (holdsRecord) throw new Error(`the database has no object store '${missing.join("', '")}'`);
+  await deleteDB(DB_NAME);
+  return openAtOurVersion();
+}
+
+function openAtOurVersion(): Promise<WorkspaceDb> {
   return openDB<Schema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
