@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/core/model';
 import { MANIFEST_NAME, packWorkspace, unpackWorkspace } from '../../src/core/workspace/archive';
+import { applyJournal } from '../../src/core/workspace/journal';
 import { migrateWorkspace, type Problem } from '../../src/core/workspace/migrate';
 import { parseWorkspace } from '../../src/core/workspace/parse';
 import { docEditsFromJson, docEditsToJson } from '../../src/core/docs/edits';
@@ -70,6 +71,25 @@ describe('fuzz: workspace restore', () => {
         if (r.kind !== 'newer') for (const p of r.problems) expect(PROBLEMS).toContain(p.code);
         const out = await parseWorkspace({ files: ws.files, aliases: ws.aliases, mappings: ws.mappings, base: { units: BASE_UNITS, observations: [] } });
         expectTypedReport(out.report);
+        expectPrototypeClean();
+      }),
+      { numRuns },
+    );
+  }, FUZZ_TIMEOUT);
+
+  it('a journal of any shape applied over any stored record: null or a record migrate reads', () => {
+    const journal = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ version: fc.constantFrom(2, 1, 3, '2'), updatedAt: fc.oneof(fc.constant('9999-01-01T00:00:00.000Z'), anyText(10)), aliases: fc.oneof(fc.array(fc.tuple(fc.oneof(anyText(8), fc.constantFrom(...FORBIDDEN)), anyText(6)), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })), mappings: fc.jsonValue({ maxDepth: 2 }), slices: fc.oneof(fc.array(fc.tuple(anyText(12), fc.jsonValue({ maxDepth: 3 })), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })), options: fc.oneof(fc.array(fc.tuple(fc.oneof(anyText(4), fc.constantFrom('f1', '__proto__')), options), { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: [] }) },
+      fc.anything({ maxDepth: 3, withNullPrototype: true }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(null), stored), journal, (raw, j) => {
+        const merged = applyJournal(raw, j);
+        if (merged !== null) {
+          const r = migrateWorkspace(merged);
+          expect(['ok', 'newer', 'corrupt']).toContain(r.kind);
+          checkWorkspace(r.kind === 'ok' ? r.ws : r.salvage);
+        }
         expectPrototypeClean();
       }),
       { numRuns },
