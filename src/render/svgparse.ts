@@ -12,10 +12,11 @@ export interface SvgNode {
 }
 
 const ELEMENTS = new Set(['svg', 'g', 'path', 'rect', 'line', 'circle', 'text', 'tspan', 'title', 'desc']);
+/** Attributes whose value must be a plain number. */
+const NUMERIC = ['width', 'height', 'stroke-width', 'opacity', 'fill-opacity', 'stroke-opacity', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'dx', 'dy', 'font-size'];
 const ATTRIBUTES = new Set([
+  ...NUMERIC,
   'xmlns',
-  'width',
-  'height',
   'viewBox',
   'role',
   'aria-label',
@@ -23,24 +24,8 @@ const ATTRIBUTES = new Set([
   'd',
   'fill',
   'fill-rule',
-  'fill-opacity',
   'stroke',
-  'stroke-width',
   'stroke-linejoin',
-  'stroke-opacity',
-  'opacity',
-  'x',
-  'y',
-  'x1',
-  'y1',
-  'x2',
-  'y2',
-  'cx',
-  'cy',
-  'r',
-  'dx',
-  'dy',
-  'font-size',
   'font-family',
   'font-weight',
   'font-style',
@@ -54,26 +39,7 @@ const ATTRIBUTES = new Set([
 ]);
 const COLOR_ATTRS = new Set(['fill', 'stroke']);
 const COLOR = /^(?:none|#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6})$/;
-const NUMERIC_ATTRS = new Set([
-  'width',
-  'height',
-  'stroke-width',
-  'opacity',
-  'fill-opacity',
-  'stroke-opacity',
-  'x',
-  'y',
-  'x1',
-  'y1',
-  'x2',
-  'y2',
-  'cx',
-  'cy',
-  'r',
-  'dx',
-  'dy',
-  'font-size',
-]);
+const NUMERIC_ATTRS = new Set(NUMERIC);
 const NUMBER = /^-?\d+(?:\.\d+)?(?:e-?\d+)?$/;
 const ENTITY = /&(?:amp|lt|gt|quot|#39|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g;
 const TOKEN = /<(\/?)([a-zA-Z]+)((?:\s+[a-zA-Z:-]+="[^"<>]*")*)\s*(\/?)>|([^<]+)/gy;

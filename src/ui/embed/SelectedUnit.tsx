@@ -5,6 +5,7 @@ import type { PrivacyConfig } from '../../core/privacy/config';
 import { suppressedTitle } from '../../core/privacy/labels';
 import type { UnitDetails } from '../../core/views/details';
 import type { MapUnit } from '../../core/views/map';
+import { ValueCell } from '../panels/ValueCell';
 
 interface Props {
   details: UnitDetails | null;
@@ -43,10 +44,7 @@ export function SelectedUnit({ details, unit, lang, privacy, onClear }: Props) {
           {details.rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td className="num">
-                {r.value}
-                {r.rate && <div className="muted small">{r.rate}</div>}
-              </td>
+              <ValueCell value={r.value} rate={r.rate} />
             </tr>
           ))}
         </tbody>

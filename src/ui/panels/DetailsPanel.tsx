@@ -1,6 +1,7 @@
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
 import type { UnitDetails } from '../../core/views/details';
+import { ValueCell } from './ValueCell';
 
 export function DetailsPanel({ details, lang, onClose }: { details: UnitDetails; lang: Lang; onClose(): void }) {
   return (
@@ -27,10 +28,7 @@ export function DetailsPanel({ details, lang, onClose }: { details: UnitDetails;
           {details.rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td className="num">
-                {r.value}
-                {r.rate && <div className="muted small">{r.rate}</div>}
-              </td>
+              <ValueCell value={r.value} rate={r.rate} />
               <td>{r.year}</td>
               <td className="small">
                 {r.illustrative ? <span className="badge-illustrative">{t(lang, 'app.illustrative')}</span> : r.source}
