@@ -18,6 +18,8 @@ import { isLang, type Lang } from '../core/keys';
 import type { DataPackage } from '../core/model';
 import { readPackageAsync } from '../core/parse/xlsx';
 import type { InputFile } from '../core/parse/types';
+import { importConflicts } from '../core/docs/conflicts';
+import type { DocIssue } from '../core/docs/context';
 
 export interface AnalyzeArgs {
   input: string;
@@ -42,6 +44,8 @@ export interface DocumentsHookInput {
   cooperation: CooperationSuggestion[];
   adjacency: Adjacency;
   summary: AnalysisSummary;
+  /** Data conflicts found at import (Form 1, chapter 3). */
+  importIssues: DocIssue[];
 }
 /** Resolves to the paths it wrote (relative to outDir), or undefined. */
 type WriteDocuments = (input: DocumentsHookInput) => Promise<string[] | undefined>;
@@ -232,7 +236,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = {}): Promise<nu
   const writeDocuments = args.documents ? await loadDocumentsHook() : null;
   if (writeDocuments) {
     const regionIds = args.regionId ? [args.regionId] : scopeRegions.filter((id, i, a) => a.indexOf(id) === i);
-    const docs = await writeDocuments({ pkg, result, regionIds, lang, outDir: args.out, priorities, cooperation, adjacency, summary });
+    const docs = await writeDocuments({ pkg, result, regionIds, lang, outDir: args.out, priorities, cooperation, adjacency, summary, importIssues: importConflicts(report) });
     if (Array.isArray(docs)) written.push(...docs);
   } else if (args.documents) err(`${t(lang, 'gaps.cli.no_documents', { files: written.join(', ') })}\n`);
 

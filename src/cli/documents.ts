@@ -16,7 +16,6 @@ import type { GapResult } from '../core/gaps/types';
 import { t } from '../core/i18n';
 import type { Lang } from '../core/keys';
 import type { DataPackage } from '../core/model';
-import type { ImportReport } from '../core/parse/types';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 
@@ -43,15 +42,6 @@ export interface WriteOptions {
   importIssues?: DocIssue[];
   form1Edits?: FieldEdits;
   form2Edits?: ProposalEdits;
-}
-
-/** Import issues that are data conflicts worth showing in the document (not format trouble). */
-const CONFLICT_CODES = new Set(['row_duplicate', 'value_above_population', 'share_above_100', 'users_above_capacity', 'unit_ambiguous', 'service_outside_unit']);
-
-export function importConflicts(report: ImportReport): DocIssue[] {
-  return report.files.flatMap((f) =>
-    f.issues.filter((i) => CONFLICT_CODES.has(i.code)).map((i) => ({ severity: i.severity, code: i.code, messageKey: i.messageKey, params: i.params, path: f.path, row: i.row })),
-  );
 }
 
 /** A region id as a folder name: ids are data, so nothing that could climb out of `out`. */

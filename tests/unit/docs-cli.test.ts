@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,5 +52,24 @@ describe('writeDocuments', () => {
     expect(files.sort()).toEqual(['proposal.docx', 'proposal.html', 'social-map.docx', 'social-map.html']);
     const { value } = await mammoth.convertToHtml({ buffer: await readFile(path.join(out, 'R1/social-map.docx')) });
     expect(value).toContain('<h1>1. Вовед</h1>');
+  });
+});
+
+describe('data conflicts found at import, in Form 1 chapter 3', () => {
+  it('`social-map analyze` lists the first rows of each kind and counts the rest', async () => {
+    const src = 'tests/fixtures/gaps/pkg';
+    const pkgDir = await tmp();
+    for (const f of await readdir(src)) await writeFile(path.join(pkgDir, f), await readFile(path.join(src, f)));
+    const extra = Array.from({ length: 7 }, (_, i) => `Nowhere${i + 1},elderly,10,2023,count,test`).join('\n');
+    await writeFile(path.join(pkgDir, 'indicators.csv'), `${(await readFile(path.join(src, 'indicators.csv'), 'utf8')).trimEnd()}\n${extra}\n`);
+    const out = await tmp();
+    const logs: string[] = [];
+    await runAnalyze([pkgDir, '--region', 'R1', '--lang', 'en', '--out', out], { stdout: (s) => logs.push(s), stderr: (s) => logs.push(s) });
+    const html = await readFile(path.join(out, 'R1/social-map.html'), 'utf8');
+    const notes = html.match(/Data conflict: [^<]*/g) ?? [];
+    expect(notes[0], logs.join('')).toBe('Data conflict: This row repeats row 3 (M1 elderly); the first is used. (indicators.csv #12)');
+    const unmatched = notes.filter((n) => n.includes('No unit matches'));
+    expect(unmatched.map((n) => /#(\d+)\)$/.exec(n)?.[1])).toEqual(['17', '18', '19', '20', '21']);
+    expect(notes).toContain('Data conflict: 2 more rows of the same kind in indicators.csv (see the import report).');
   });
 });

@@ -92,6 +92,7 @@ export const en: Record<string, string> = {
   'docs.conflict.count': 'Two different values were given for {indicator} in {unit}; the document uses the one the gap engine kept. Check the municipal plan.',
   'docs.conflict.denominator': '{category} in {unit}: {count}, more than the {denominator} of “{indicator}” it is measured against. One of the two figures is wrong.',
   'docs.conflict.mismatch': 'For {indicator}, {unit} has a total that differs from the sum of its parts. Check the municipal plan.',
+  'docs.conflict.more': '{n} more rows of the same kind in {path} (see the import report).',
 
   'docs.f1.title': 'Regional Social Map',
   'docs.f1.subtitle': 'Planning region: {region}',

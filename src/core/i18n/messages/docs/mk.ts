@@ -92,6 +92,7 @@ export const mk: Record<string, string> = {
   'docs.conflict.count': 'За {indicator} во {unit} се дадени две различни вредности; документот ја користи онаа што ја задржа пресметката на недостигот. Проверете го општинскиот план.',
   'docs.conflict.denominator': '{category} во {unit}: {count}, повеќе од {denominator} од „{indicator}“ со кое се споредува. Едната од двете бројки е погрешна.',
   'docs.conflict.mismatch': 'За {indicator}, {unit} има збир што се разликува од збирот на неговите делови. Проверете го општинскиот план.',
+  'docs.conflict.more': 'Уште {n} редови од истиот вид во {path} (видете го извештајот за увоз).',
 
   'docs.f1.title': 'Социјална карта на планскиот регион',
   'docs.f1.subtitle': 'Плански регион: {region}',

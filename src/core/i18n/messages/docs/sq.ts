@@ -92,6 +92,7 @@ export const sq: Record<string, string> = {
   'docs.conflict.count': 'Për {indicator} në {unit} janë dhënë dy vlera të ndryshme; dokumenti përdor atë që mbajti motori i mungesave. Kontrolloni planin komunal.',
   'docs.conflict.denominator': '{category} në {unit}: {count}, më shumë se {denominator} e “{indicator}” me të cilën krahasohet. Njëra nga dy shifrat është e gabuar.',
   'docs.conflict.mismatch': 'Për {indicator}, {unit} ka një total që ndryshon nga shuma e pjesëve të saj. Kontrolloni planin komunal.',
+  'docs.conflict.more': 'Edhe {n} rreshta të të njëjtit lloj në {path} (shihni raportin e importit).',
 
   'docs.f1.title': 'Harta sociale e rajonit të planifikimit (HSRP)',
   'docs.f1.subtitle': 'Rajoni i planifikimit: {region}',
