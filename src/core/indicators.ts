@@ -4,6 +4,7 @@
 import type { Hierarchy } from './hierarchy';
 import { isCategoryKey } from './keys';
 import { isIllustrative, type DataPackage, type Observation } from './model';
+import { findGroup, groupObservations, type ObservationGroups } from './observationGroups';
 
 export type Measure = 'count' | 'per1000' | 'per_km2';
 export const MEASURES: readonly Measure[] = ['count', 'per1000', 'per_km2'];
@@ -43,47 +44,80 @@ export interface IndicatorInfo {
 
 const POPULATION_LIKE = new Set(['population', 'population_estimate', 'population_0_17', 'population_65_plus', 'households', 'area_km2']);
 
-/** Observations indexed by indicator → unit → observations (all years). */
+/**
+ * Observations by indicator → unit → observations (all years), over ObservationGroups (typed
+ * arrays; see observationGroups.ts). Pass `groups` when they were built elsewhere (the parse
+ * worker) for exactly these observations, in this order.
+ */
 export class ObservationIndex {
-  private readonly index = new Map<string, Map<string, Observation[]>>();
-  constructor(observations: readonly Observation[]) {
-    for (const o of observations) {
-      let byUnit = this.index.get(o.indicator);
-      if (!byUnit) this.index.set(o.indicator, (byUnit = new Map()));
-      const list = byUnit.get(o.unitId);
-      if (list) list.push(o);
-      else byUnit.set(o.unitId, [o]);
-    }
+  private readonly ind = new Map<string, number>();
+  private unitIdx: Map<string, number> | null = null;
+  private readonly units = new Map<string, string>();
+  constructor(
+    private readonly observations: readonly Observation[],
+    private readonly groups: ObservationGroups = groupObservations(observations),
+  ) {
+    groups.indicators.forEach((k, i) => this.ind.set(k, i));
   }
   indicators(): string[] {
-    return [...this.index.keys()];
+    return [...this.groups.indicators];
   }
   has(indicator: string): boolean {
-    return this.index.has(indicator);
+    return this.ind.has(indicator);
+  }
+  /** Group of an indicator × unit, or -1. */
+  private group(indicator: string, unitId: string): number {
+    const i = this.ind.get(indicator);
+    if (i === undefined) return -1;
+    if (!this.unitIdx) {
+      const m = new Map<string, number>();
+      this.groups.units.forEach((id, u) => m.set(id, u));
+      this.unitIdx = m;
+    }
+    const u = this.unitIdx.get(unitId);
+    return u === undefined ? -1 : findGroup(this.groups, i, u);
+  }
+  private at(k: number): Observation {
+    return this.observations[this.groups.order[k] as number] as Observation;
   }
   /** The observation for `year`, or the latest one when year is null. */
   get(indicator: string, unitId: string, year: number | null = null): Observation | undefined {
-    const list = this.index.get(indicator)?.get(unitId);
-    if (!list || list.length === 0) return undefined;
-    if (year !== null) return list.find((o) => o.year === year);
-    let best = list[0];
-    for (const o of list) if ((o.year ?? -Infinity) > (best?.year ?? -Infinity)) best = o;
+    const g = this.group(indicator, unitId);
+    if (g < 0) return undefined;
+    const from = this.groups.groupStart[g] as number;
+    const to = this.groups.groupStart[g + 1] as number;
+    if (year !== null) {
+      for (let k = from; k < to; k++) if (this.at(k).year === year) return this.at(k);
+      return undefined;
+    }
+    let best = this.at(from);
+    for (let k = from + 1; k < to; k++) {
+      const o = this.at(k);
+      if ((o.year ?? -Infinity) > (best.year ?? -Infinity)) best = o;
+    }
     return best;
   }
   all(indicator: string): Observation[] {
-    return [...(this.index.get(indicator)?.values() ?? [])].flat();
+    const i = this.ind.get(indicator);
+    if (i === undefined) return [];
+    const g = this.groups;
+    const from = g.groupStart[g.indStart[i] as number] as number;
+    const to = g.groupStart[g.indStart[i + 1] as number] as number;
+    const out = new Array<Observation>(to - from);
+    for (let k = from; k < to; k++) out[k - from] = this.at(k);
+    return out;
   }
   /** The unit of measurement of an indicator (`count` when unknown). */
   unitOf(indicator: string): string {
     let u = this.units.get(indicator);
     if (u === undefined) {
-      const first = this.index.get(indicator)?.values().next().value?.[0];
+      const i = this.ind.get(indicator);
+      const first = i === undefined ? undefined : this.at(this.groups.groupStart[this.groups.indStart[i] as number] as number);
       u = first?.unit || 'count';
       this.units.set(indicator, u);
     }
     return u;
   }
-  private readonly units = new Map<string, string>();
 }
 
 export function indicatorCatalog(pkg: DataPackage, idx = new ObservationIndex(pkg.observations)): IndicatorInfo[] {
