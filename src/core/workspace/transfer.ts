@@ -1,6 +1,7 @@
-// Observations in columns for the trip from the parse worker to the page: a few typed arrays
-// and one string table clone (and transfer) far faster than a million small objects.
-import type { Observation } from '../model';
+// Observations and units in columns for the trips between the page and the parse worker: a few
+// typed arrays and one string table clone (and transfer) far faster than a million small
+// objects or ten thousand polygons as nested arrays.
+import type { Observation, Unit, UnitGeometry } from '../model';
 
 export interface PackedObservations {
   n: number;
@@ -54,10 +55,16 @@ export function packObservations(obs: readonly Observation[]): PackedObservation
 
 export function unpackObservations(p: PackedObservations): Observation[] {
   const out: Observation[] = new Array<Observation>(p.n);
+  unpackObservationsInto(p, out, 0, 0, p.n);
+  return out;
+}
+
+/** Rows [from, to) of `p` as objects into out[at + i - from] (for unpacking in slices). */
+export function unpackObservationsInto(p: PackedObservations, out: Observation[], at: number, from: number, to: number): void {
   const s = (i: number | undefined): string => p.strings[i ?? 0] ?? '';
-  for (let i = 0; i < p.n; i++) {
+  for (let i = from; i < to; i++) {
     const y = p.year[i] ?? NaN;
-    out[i] = {
+    out[at + i - from] = {
       unitId: s(p.unit[i]),
       indicator: s(p.indicator[i]),
       value: p.value[i] ?? 0,
@@ -67,9 +74,103 @@ export function unpackObservations(p: PackedObservations): Observation[] {
       note: s(p.note[i]),
     };
   }
-  return out;
 }
 
 /** The buffers to transfer. */
 export const packedBuffers = (p: PackedObservations): ArrayBuffer[] =>
   [p.unit, p.indicator, p.value, p.year, p.measure, p.source, p.note].map((a) => a.buffer as ArrayBuffer);
+
+/** A unit without its geometry; `geometry` kept only when it is not plain 2-D Polygon/MultiPolygon. */
+type UnitHead = Omit<Unit, 'geometry'> & { geometry?: UnitGeometry | null; shape: 'none' | 'polygon' | 'multi' | 'raw' };
+
+export interface PackedUnits {
+  heads: UnitHead[];
+  /** x, y of every position, unit after unit. */
+  coords: Float64Array;
+  /** End (in positions) of every ring. */
+  ringEnd: Uint32Array;
+  /** End (in rings) of every polygon. */
+  polyEnd: Uint32Array;
+  /** End (in polygons) of every unit's geometry. */
+  unitEnd: Uint32Array;
+}
+
+function plain2d(g: UnitGeometry): boolean {
+  if (Object.keys(g).some((k) => k !== 'type' && k !== 'coordinates')) return false;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const rings of polys) for (const ring of rings) for (const p of ring) if (p.length !== 2) return false;
+  return true;
+}
+
+export function packUnits(units: readonly Unit[]): PackedUnits {
+  let positions = 0;
+  let rings = 0;
+  let polys = 0;
+  const shapes: UnitHead['shape'][] = units.map((u) => {
+    const g = u.geometry;
+    if (!g) return 'none';
+    if (!plain2d(g)) return 'raw';
+    const ps = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    polys += ps.length;
+    for (const r of ps) {
+      rings += r.length;
+      for (const ring of r) positions += ring.length;
+    }
+    return g.type === 'Polygon' ? 'polygon' : 'multi';
+  });
+  const coords = new Float64Array(positions * 2);
+  const ringEnd = new Uint32Array(rings);
+  const polyEnd = new Uint32Array(polys);
+  const unitEnd = new Uint32Array(units.length);
+  let c = 0;
+  let r = 0;
+  let q = 0;
+  const heads: UnitHead[] = units.map((u, i) => {
+    const { geometry, ...rest } = u;
+    const shape = shapes[i] ?? 'none';
+    if ((shape === 'polygon' || shape === 'multi') && geometry) {
+      for (const rs of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+        for (const ring of rs) {
+          for (const p of ring) {
+            coords[c++] = p[0] as number;
+            coords[c++] = p[1] as number;
+          }
+          ringEnd[r++] = c / 2;
+        }
+        polyEnd[q++] = r;
+      }
+    }
+    unitEnd[i] = q;
+    return shape === 'raw' ? { ...rest, geometry, shape } : { ...rest, shape };
+  });
+  return { heads, coords, ringEnd, polyEnd, unitEnd };
+}
+
+export function unpackUnits(p: PackedUnits): Unit[] {
+  const out: Unit[] = [];
+  let q = 0;
+  p.heads.forEach((h, i) => {
+    const { shape, geometry, ...rest } = h;
+    const end = p.unitEnd[i] ?? q;
+    let g: UnitGeometry | null = null;
+    if (shape === 'raw') g = geometry ?? null;
+    else if (shape !== 'none') {
+      const polys: [number, number][][][] = [];
+      for (; q < end; q++) {
+        const rings: [number, number][][] = [];
+        for (let r = q === 0 ? 0 : (p.polyEnd[q - 1] ?? 0); r < (p.polyEnd[q] ?? 0); r++) {
+          const ring: [number, number][] = [];
+          for (let k = r === 0 ? 0 : (p.ringEnd[r - 1] ?? 0); k < (p.ringEnd[r] ?? 0); k++) ring.push([p.coords[2 * k] ?? 0, p.coords[2 * k + 1] ?? 0]);
+          rings.push(ring);
+        }
+        polys.push(rings);
+      }
+      g = shape === 'polygon' ? { type: 'Polygon', coordinates: polys[0] ?? [] } : { type: 'MultiPolygon', coordinates: polys };
+    }
+    q = end;
+    out.push({ ...rest, geometry: g });
+  });
+  return out;
+}
+
+export const unitBuffers = (p: PackedUnits): ArrayBuffer[] => [p.coords, p.ringEnd, p.polyEnd, p.unitEnd].map((a) => a.buffer as ArrayBuffer);
