@@ -17,6 +17,7 @@ import { buildServices, SERVICE_COLUMNS } from './data/services';
 import type { PlaceUnit } from './data/services';
 import { ensureGeojsonPlaces, loadAdmin1 } from './data/source';
 import { buildUnits, matchSourceFeatures, unitsGeojson } from './data/units';
+import { buildBasemap } from './build-basemap';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FACTS = join(ROOT, 'data', 'facts');
@@ -112,6 +113,9 @@ function main(): void {
   const readme = writeReadme(files, stats);
   writeFileSync(join(OUT, 'README.md'), readme.text);
   for (const line of readme.summary) console.log(line);
+  // the basemap around the data (data/basemap/), cut from world-atlas for the units just written
+  const basemap = buildBasemap();
+  console.log(`basemap: ${basemap.countries.length} countries, ${basemap.positions} positions, ${basemap.bytes} bytes`);
 }
 
 main();

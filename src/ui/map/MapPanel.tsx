@@ -12,13 +12,18 @@ import type { BBox } from '../../core/geo/labels';
 import type { MapUnit, MapView } from '../../core/views/map';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
-import { loadBasemap } from '../../io/basemap';
-import { BASEMAP, REGIONS, UNITS, baseStyle, basemapLayers, regionLayers, unitLayers } from './layers';
+import { loadBasemap, prefetchBasemap } from '../../io/basemap';
+import { BASEMAP, REGIONS, UNITS, mapStyle } from './layers';
 import { Tooltip } from './Tooltip';
 import { ErrorBoundary } from '../ErrorBoundary';
 
-// MapLibre's worker ships as its own file, served from our origin.
+// MapLibre's worker ships as its own file, served from our origin. It is started as soon as
+// this module is loaded (src/main.tsx loads the map page in parallel with the app and the
+// data), so that it has loaded and compiled its code when the first map asks for tiles; the
+// basemap is downloaded meanwhile too.
 maplibregl.setWorkerUrl(workerUrl);
+maplibregl.prewarm();
+prefetchBasemap();
 
 export interface MapGeometry {
   units: FeatureCollection<Geometry, { unit_id: string }>;
@@ -67,12 +72,18 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     onSelectRef.current = onSelect;
   }, [onSelect]);
 
+  /** The map whose feature-state shows the current view (set by the paint effect below). */
+  const painted = useRef<maplibregl.Map | null>(null);
+
   // Create the map once per geometry; dispose on unmount (per-instance state, no singletons).
+  // Every source and layer is in the first style (the basemap's data follows when it has been
+  // downloaded, usually before the style has loaded): the worker tiles them all at once and
+  // the first frame with data draws everything.
   useEffect(() => {
     if (!container.current) return;
     const m = new maplibregl.Map({
       container: container.current,
-      style: baseStyle(),
+      style: mapStyle(geometry.units, geometry.regions),
       bounds: geometry.bounds ?? undefined,
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
@@ -82,17 +93,29 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     });
     m.touchZoomRotate.disableRotation();
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    m.on('load', () => {
-      m.addSource(UNITS, { type: 'geojson', data: geometry.units, promoteId: 'unit_id' });
-      m.addSource(REGIONS, { type: 'geojson', data: geometry.regions, promoteId: 'unit_id' });
-      for (const l of [...unitLayers(), ...regionLayers()]) m.addLayer(l);
+    // The basemap: 'pending' until its data is on the map ('set') or could not be had ('none').
+    let basemap: 'pending' | 'set' | 'none' = 'pending';
+    let basemapData: FeatureCollection | null = null;
+    const setBasemap = () => {
+      const src = basemapData && m.getStyle() ? m.getSource<maplibregl.GeoJSONSource>(BASEMAP) : undefined;
+      if (!src || !basemapData) return;
+      src.setData(basemapData);
+      basemap = 'set';
+    };
+    m.on('style.load', () => {
       setMapState({ m, g: geometry });
-      void loadBasemap(geometry.bounds).then((fc) => {
-        if (!m.getStyle()) return;
-        m.addSource(BASEMAP, { type: 'geojson', data: fc });
-        for (const l of basemapLayers()) m.addLayer(l, 'units-fill');
-      });
+      setBasemap();
     });
+    loadBasemap(geometry.bounds).then(
+      (fc) => {
+        basemapData = fc;
+        setBasemap();
+      },
+      () => {
+        basemap = 'none'; // the map works without the outlines around it
+        if (m.getStyle()) m.triggerRepaint();
+      },
+    );
     let hovered: string | null = null;
     const setHoverState = (id: string | null) => {
       if (hovered) m.setFeatureState({ source: UNITS, id: hovered }, { hover: false });
@@ -117,9 +140,14 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
       onSelectRef.current(typeof id === 'string' ? id : null);
     });
     m.on('moveend', () => setCameraTick((n) => n + 1));
-    // A hook for tests and the benchmark: the choropleth has been drawn at least once.
+    // A hook for tests and the benchmark: the map has been drawn completely at least once —
+    // the choropleth in the view's colours, the outlines and the basemap (idle: every tile of
+    // every source is loaded and nothing is left to draw).
     m.on('idle', () => {
-      if (m.getSource(UNITS) && m.isSourceLoaded(UNITS)) container.current?.setAttribute('data-drawn', 'true');
+      const loaded = (id: string) => m.getSource(id) !== undefined && m.isSourceLoaded(id);
+      const done =
+        painted.current === m && loaded(UNITS) && loaded(REGIONS) && (basemap === 'none' || (basemap === 'set' && loaded(BASEMAP)));
+      if (done) container.current?.setAttribute('data-drawn', 'true');
     });
     return () => {
       setMapState(null);
@@ -133,6 +161,7 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     for (const u of view.units) {
       map.setFeatureState({ source: UNITS, id: u.id }, { color: u.color, muted: !u.inFocus, selected: u.id === view.selected?.id });
     }
+    painted.current = map;
   }, [map, view]);
 
   useEffect(() => {

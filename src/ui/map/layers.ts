@@ -1,5 +1,6 @@
 // MapLibre layers as typed data. The indicator never touches geometry: colours, muting, hover,
 // focus and selection are feature-state, read by these paint expressions.
+import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { NO_DATA_COLOR } from '../../core/classify';
 
@@ -7,11 +8,23 @@ export const UNITS = 'units';
 export const REGIONS = 'regions';
 export const BASEMAP = 'basemap';
 
-export function baseStyle(): StyleSpecification {
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The whole map in one style: basemap (its data set later), units, region outlines. */
+export function mapStyle(units: FeatureCollection, regions: FeatureCollection): StyleSpecification {
   return {
     version: 8,
-    sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e8eef2' } }],
+    sources: {
+      [BASEMAP]: { type: 'geojson', data: EMPTY },
+      [UNITS]: { type: 'geojson', data: units, promoteId: 'unit_id' },
+      [REGIONS]: { type: 'geojson', data: regions, promoteId: 'unit_id' },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#e8eef2' } },
+      ...basemapLayers(),
+      ...unitLayers(),
+      ...regionLayers(),
+    ],
   };
 }
 
