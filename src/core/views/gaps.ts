@@ -350,6 +350,7 @@ export function buildGapsView({ ds, result, baseline, regionId, params, selected
       indicatorLabel: `${title} · ${metricLabel}`,
       measure: 'count',
       measureLabel: metricLabel,
+      breaks: [],
       level: ds.mapLevel,
       regionId,
       units: mapUnits,

@@ -4,7 +4,9 @@ import { classify, NO_DATA, NO_DATA_COLOR, paletteFor, type Classification } fro
 import { unitName, type Dataset } from '../dataset';
 import { formatNumber, hasKey, t } from '../i18n';
 import { computeCells, type Cell, type Measure } from '../indicators';
+import type { Hierarchy } from '../hierarchy';
 import type { Lang, UnitLevel } from '../keys';
+import type { Unit } from '../model';
 import { restParam, type ViewState } from '../url';
 import { parsePrivacy, SUPPRESS_PARAM, type PrivacyConfig } from '../privacy/config';
 import { maskCell, suppressionFor } from '../privacy/dataset';
@@ -47,6 +49,8 @@ export interface MapView {
   /** Units listed in the table: those in focus. */
   tableUnits: MapUnit[];
   legend: { title: string; classes: LegendClass[]; noData: LegendClass; method: string; suppressed?: LegendClass | null };
+  /** Inner limits of the classes shown (what a switch to manual limits starts from). */
+  breaks: number[];
   /** Small-number protection in force (URL `suppress`; always on in the embed). */
   privacy?: PrivacyConfig;
   regions: { id: string; name: string }[];
@@ -71,51 +75,87 @@ export function defaultIndicator(ds: Dataset): string | null {
   return ds.indicators.find((i) => i.key === 'population')?.key ?? ds.indicators[0]?.key ?? null;
 }
 
+/** What a map view needs of the units that does not depend on the values: the mapped units
+ *  in name order, their names and regions. Built once per hierarchy, level and language (10,000
+ *  units: sorting by name alone takes a tenth of a second), so a new indicator or an import of
+ *  indicator rows does not redo it. */
+interface Frame {
+  units: Unit[];
+  ids: string[];
+  /** Indices into `units`, sorted by name (stable: ties keep the hierarchy's order). */
+  order: number[];
+  names: string[];
+  regionIds: (string | null)[];
+  regionNames: string[];
+}
+const frames = new WeakMap<Hierarchy, Map<string, Frame>>();
+
+function frameOf(h: Hierarchy, level: UnitLevel | null, lang: Lang): Frame {
+  let byKey = frames.get(h);
+  if (!byKey) frames.set(h, (byKey = new Map()));
+  const key = `${level ?? ''}\u0000${lang}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const units = level ? h.atLevel(level) : [];
+  const names = units.map((u) => unitName(u, lang));
+  const regions = units.map((u) => h.ancestorAt(u.id, 'region'));
+  // the same order as sorting with localeCompare(b, lang): both use the language's collation
+  const collator = new Intl.Collator(lang);
+  const order = units.map((_, i) => i).sort((a, b) => collator.compare(names[a] as string, names[b] as string));
+  const f: Frame = {
+    units,
+    ids: units.map((u) => u.id),
+    order,
+    names,
+    regionIds: regions.map((r) => r?.id ?? null),
+    regionNames: regions.map((r) => (r ? unitName(r, lang) : '')),
+  };
+  byKey.set(key, f);
+  return f;
+}
+
 export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView {
   const h = ds.hierarchy;
   const level = ds.mapLevel;
   const indicator = state.indicator ?? defaultIndicator(ds);
   const measure = state.measure;
-  const mapped = level ? h.atLevel(level) : [];
-  const cells = indicator
-    ? computeCells(mapped.map((u) => u.id), { indicator, measure }, h, ds.index)
-    : new Map<string, Cell>();
+  const frame = frameOf(h, level, lang);
+  const cells = indicator ? computeCells(frame.ids, { indicator, measure }, h, ds.index) : new Map<string, Cell>();
   // Small-number protection: hidden values never reach the view-model, so no label, colour,
   // class bound or sort order can reveal them.
   const privacy = parsePrivacy(restParam(state, SUPPRESS_PARAM), state.embed);
   const hidden = suppressionFor(ds, indicator, privacy);
   for (const [id, s] of hidden) if (cells.has(id)) cells.set(id, maskCell(cells.get(id) as Cell, s));
-  const regionOf = (id: string) => h.ancestorAt(id, 'region');
-  const inFocus = (id: string) => !state.region || regionOf(id)?.id === state.region;
+  const inFocus = (i: number) => !state.region || frame.regionIds[i] === state.region;
 
-  const focusValues = mapped.filter((u) => inFocus(u.id)).map((u) => {
-    const c = cells.get(u.id);
-    return c?.ok ? c.value : null;
+  const focusValues: (number | null)[] = [];
+  frame.ids.forEach((id, i) => {
+    if (!inFocus(i)) return;
+    const c = cells.get(id);
+    focusValues.push(c?.ok ? c.value : null);
   });
   const cls: Classification = classify(focusValues, state.classification, state.classes, state.breaks);
   const palette = paletteFor(cls.k);
 
-  const units: MapUnit[] = mapped
-    .map((u) => {
-      const cell: Cell = cells.get(u.id) ?? { ok: false, reason: 'no_data' };
-      const classIndex = cell.ok ? cls.classOf(cell.value) : NO_DATA;
-      const region = regionOf(u.id);
-      const suppressed = hidden.get(u.id) ?? null;
-      return {
-        id: u.id,
-        name: unitName(u, lang),
-        regionId: region?.id ?? null,
-        regionName: region ? unitName(region, lang) : '',
-        inFocus: inFocus(u.id),
-        cell,
-        classIndex,
-        color: suppressed ? SUPPRESSED_COLOR : classIndex === NO_DATA ? NO_DATA_COLOR : (palette[classIndex] ?? NO_DATA_COLOR),
-        valueLabel: suppressed ? suppressedLabel(lang, suppressed, measure, privacy) : formatValue(cell, measure, lang),
-        illustrative: cell.ok && cell.illustrative,
-        suppressed,
-      };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const units: MapUnit[] = frame.order.map((i) => {
+    const id = frame.ids[i] as string;
+    const cell: Cell = cells.get(id) ?? { ok: false, reason: 'no_data' };
+    const classIndex = cell.ok ? cls.classOf(cell.value) : NO_DATA;
+    const suppressed = hidden.get(id) ?? null;
+    return {
+      id,
+      name: frame.names[i] as string,
+      regionId: frame.regionIds[i] ?? null,
+      regionName: frame.regionNames[i] as string,
+      inFocus: inFocus(i),
+      cell,
+      classIndex,
+      color: suppressed ? SUPPRESSED_COLOR : classIndex === NO_DATA ? NO_DATA_COLOR : (palette[classIndex] ?? NO_DATA_COLOR),
+      valueLabel: suppressed ? suppressedLabel(lang, suppressed, measure, privacy) : formatValue(cell, measure, lang),
+      illustrative: cell.ok && cell.illustrative,
+      suppressed,
+    };
+  });
   const tableUnits = units.filter((u) => u.inFocus);
 
   const fmt = (v: number) => formatNumber(lang, v, Math.abs(v) >= 100 || (measure === 'count' && Number.isInteger(v)) ? 0 : 1);
@@ -149,6 +189,7 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
       method: t(lang, `map.class.${state.classification}`),
       suppressed: hiddenCount > 0 ? { color: SUPPRESSED_COLOR, label: t(lang, 'embed.legendHidden', { limit: privacy.threshold + 1 }), count: hiddenCount } : null,
     },
+    breaks: cls.bounds.slice(1, -1),
     privacy,
     regions: ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),
     selected: selectedUnit,

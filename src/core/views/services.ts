@@ -359,6 +359,7 @@ export function plainMapView(ds: Dataset, regionId: string | null, selectedUnit:
     indicatorLabel: title,
     measure: 'count',
     measureLabel: '',
+    breaks: [],
     level: ds.mapLevel,
     regionId,
     units,

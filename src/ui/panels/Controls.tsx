@@ -5,7 +5,9 @@ import { MEASURES, type Measure } from '../../core/indicators';
 import type { Lang } from '../../core/keys';
 import { SUPPRESS_PARAM } from '../../core/privacy/config';
 import { withRestParam, type ViewState } from '../../core/url';
+import { roundBreak } from '../../core/views/breaks';
 import { indicatorLabel, type MapView } from '../../core/views/map';
+import { BreaksInput } from './BreaksInput';
 
 interface Props {
   ds: Dataset;
@@ -47,12 +49,21 @@ export function Controls({ ds, view, state, lang, onChange }: Props) {
       </label>
       <label>
         <span>{t(lang, 'controls.classification')}</span>
-        <select data-testid="class-select" value={state.classification} onChange={(e) => onChange({ classification: e.target.value as ClassMethod })}>
-          {CLASS_METHODS.filter((m) => m !== 'manual').map((m) => (
+        <select
+          data-testid="class-select"
+          value={state.classification}
+          onChange={(e) => {
+            const m = e.target.value as ClassMethod;
+            // manual limits start from the classes on screen
+            onChange(m === 'manual' && state.breaks.length === 0 ? { classification: m, breaks: view.breaks.map(roundBreak) } : { classification: m });
+          }}
+        >
+          {CLASS_METHODS.map((m) => (
             <option key={m} value={m}>{t(lang, `map.class.${m}`)}</option>
           ))}
         </select>
       </label>
+      {state.classification === 'manual' && <BreaksInput breaks={state.breaks} lang={lang} onChange={(breaks) => onChange({ breaks })} />}
       <label className="check">
         <input
           type="checkbox"
