@@ -136,6 +136,34 @@ describe('documents', () => {
     expect(s.errors).toEqual([]);
   });
 
+  // The norms a council edits in the gaps view are the norms of its documents.
+  it('uses the norms edited in the gaps view: ten times the norm, ten times the need', async () => {
+    const { page } = s;
+    const form2 = new URL('?view=docs&lang=en&region=MK007&form=2', s.baseURL).toString();
+    await page.goto(form2);
+    const row = page.locator('.proposal-row[data-row^="auto:"]').first();
+    await row.waitFor({ timeout: 60_000 });
+    const id = (await row.getAttribute('data-row')) ?? '';
+    const [, service, category] = id.split(':');
+    const needOf = async () => Number(/Need ([\d,.]+)/.exec((await page.locator(`.proposal-row[data-row="${id}"] .row-evidence`).textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+    const before = await needOf();
+    expect(before).toBeGreaterThan(0);
+
+    await page.goto(new URL(`?view=gaps&lang=en&region=MK007&service=${service}&category=${category}`, s.baseURL).toString());
+    await page.locator('details:has([data-testid="gaps-norms"]) > summary').click();
+    const input = page.locator(`[data-testid="gaps-norms"] tr[data-norm="${service}:${category}"] input`);
+    const norm = Number(await input.inputValue());
+    await input.fill(String(norm * 10));
+    await input.press('Enter');
+    await page.waitForFunction((sel) => !(document.querySelector(sel)?.textContent ?? '').includes('illustrative'), `[data-testid="gaps-norms"] tr[data-norm="${service}:${category}"]`);
+
+    await page.goto(form2);
+    await page.locator(`.proposal-row[data-row="${id}"] .row-evidence`).waitFor({ timeout: 60_000 });
+    const after = await needOf();
+    expect(Math.abs(after - before * 10)).toBeLessThanOrEqual(10);
+    expect(s.errors).toEqual([]);
+  });
+
   it('edits Form 2: a row of table 5 is changed, one removed, and the evidence is shown', async () => {
     const { page } = s;
     await page.goto(new URL('?view=docs&lang=en&region=MK007&form=2', s.baseURL).toString());

@@ -16,6 +16,8 @@ import { downloadDocx, downloadHtml, printDoc } from './exportDoc';
 import { FieldEditor } from './FieldEditor';
 import { ProposalEditor } from './ProposalEditor';
 import './docs.css';
+import type { PriorityWeights } from '../../core/gaps/priorities';
+import type { Norm } from '../../core/model';
 
 export type DocKind = typeof FORM1_KIND | typeof FORM2_KIND;
 
@@ -34,6 +36,11 @@ export interface DocumentViewProps {
   /** ISO date in the header; default today. */
   date?: string;
   importIssues?: DocIssue[];
+  /** The council's edited norms (gaps view), when there are any: the documents' need and gaps
+   *  are then the same as the gaps view shows. */
+  norms?: Norm[] | null;
+  /** The council's priority weights (gaps view). */
+  weights?: PriorityWeights;
 }
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
@@ -54,7 +61,11 @@ export function DocumentView(props: DocumentViewProps) {
   const { pkg, lang, regionId, kind, edits, onEditsChange } = props;
   const uiLang = props.uiLang ?? lang;
   const date = props.date ?? today();
-  const ctx = useMemo(() => buildContext(pkg, { lang, regionId, date, importIssues: props.importIssues }), [pkg, lang, regionId, date, props.importIssues]);
+  const { importIssues, norms, weights } = props;
+  const ctx = useMemo(
+    () => buildContext(pkg, { lang, regionId, date, ...(importIssues ? { importIssues } : {}), ...(norms ? { norms } : {}), ...(weights ? { weights } : {}) }),
+    [pkg, lang, regionId, date, importIssues, norms, weights],
+  );
   // The generated document without the user's text (numbers, tables, maps): rebuilt only when
   // the data, region or language change.
   const fresh = useMemo(() => (kind === FORM1_KIND ? buildForm1(ctx) : buildForm2(ctx).doc), [ctx, kind]);

@@ -10,6 +10,7 @@ import { isLang } from '../../core/keys';
 import { restParam, withRestParam } from '../../core/url';
 import { useWorkspaceSlice } from '../../io/workspace/react';
 import { DocumentView, type DocKind } from '../docs/DocumentView';
+import { useGapsWorkspace } from '../gaps/useGapsWorkspace';
 import type { PageProps } from './MapPage';
 
 const isJson = (v: unknown): v is unknown => v !== undefined;
@@ -21,6 +22,8 @@ export function DocsPage({ ds, state, update }: PageProps) {
   const docLangParam = restParam(state, 'doclang');
   const docLang = isLang(docLangParam) ? docLangParam : lang;
   const [raw, setRaw] = useWorkspaceSlice<unknown>(`docs.edits.${regionId ?? ''}`, null, isJson);
+  // the norms and priority weights the council set in the gaps view
+  const [gapsWs] = useGapsWorkspace();
   const edits: DocEdits = useMemo(() => (raw ? docEditsFromJson(raw) : emptyDocEdits()), [raw]);
   const regions = useMemo(
     () => ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),
@@ -59,6 +62,8 @@ export function DocsPage({ ds, state, update }: PageProps) {
         regionId={regionId}
         kind={kind}
         edits={edits}
+        norms={gapsWs.norms}
+        weights={gapsWs.weights}
         onEditsChange={(next) => setRaw(docEditsToJson(next))}
         onLangChange={(l) => update(withRestParam(state, 'doclang', l === lang ? null : l))}
       />
