@@ -12,6 +12,7 @@ import { assembleDataset, prepareImport, runToEnd, type PreparedImport } from '.
 import { packUnits, unpackUnits } from '../../src/core/workspace/transfer';
 import { defaultFileOptions } from '../../src/core/workspace/schema';
 import { unitChoices } from '../../src/core/workspace/unitSearch';
+import { buildMapGeometry } from '../../src/core/views/geometry';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(new URL(`../fixtures/import/${p}`, import.meta.url)));
 const units = readPackage(null, [{ path: 'mk-units.geojson', bytes: fixture('mk-units.geojson') }]).pkg.units;
@@ -65,6 +66,8 @@ describe('prepareImport + assembleDataset', () => {
     expectSame(ds, prepareDataset(mergePackages(base, user)));
     expect(ds.pkg.units).toBe(base.units);
     expect(ds.hierarchy).toBe(baseDs.hierarchy);
+    // so the map keeps its geometry (MapPage builds it per dataset; the map is re-created per geometry)
+    expect(buildMapGeometry(ds)).toBe(buildMapGeometry(baseDs));
     expect(ds.pkg.observations[0]).toBe(base.observations[0]);
     expect(ds.pkg.services).toBe(base.services);
     expect(ds.index.get('day_centre_users', idOf(3))?.value).toBe(3);
@@ -93,6 +96,7 @@ describe('prepareImport + assembleDataset', () => {
     const ds = viaWorker(user);
     expectSame(ds, prepareDataset(mergePackages(base, user)));
     expect(ds.pkg.units.find((u) => u.id === u0.id)?.name).toBe('Renamed');
+    expect(buildMapGeometry(ds)).not.toBe(buildMapGeometry(baseDs));
     expect(ds.pkg.services.map((s) => s.id)).toEqual(['s1', 's2']);
     expect(ds.illustrative).toBe(true);
   });

@@ -45,7 +45,20 @@ function middleMember(members: readonly Unit[], points: ReadonlyMap<string, [num
   return best;
 }
 
+// Geometry depends on the units only: a dataset that keeps its units (an import of indicator
+// rows keeps the base's hierarchy) keeps its map geometry, and the map is not rebuilt.
+const built = new WeakMap<Dataset['hierarchy'], { ds: Pick<Dataset, 'mapLevel' | 'regions'>; g: MapGeometryModel }>();
+
+/** The map geometry of `ds`, built once per hierarchy (and map level and regions). */
 export function buildMapGeometry(ds: Dataset): MapGeometryModel {
+  const hit = built.get(ds.hierarchy);
+  if (hit && hit.ds.mapLevel === ds.mapLevel && hit.ds.regions === ds.regions) return hit.g;
+  const g = computeMapGeometry(ds);
+  built.set(ds.hierarchy, { ds: { mapLevel: ds.mapLevel, regions: ds.regions }, g });
+  return g;
+}
+
+function computeMapGeometry(ds: Dataset): MapGeometryModel {
   const h = ds.hierarchy;
   const mapped = ds.mapLevel ? h.atLevel(ds.mapLevel).filter((u) => u.geometry) : [];
   const labelPoints = new Map<string, [number, number]>();

@@ -1,15 +1,29 @@
 // Page side of the parse worker: one parse at a time (a new one, or cancel(), terminates the
 // worker running the previous one), progress callbacks, and a main-thread fallback when
-// Worker is unavailable or the worker script cannot start.
-import { parseWorkspace, type ParseInput, type ParseOutput, type ParseProgress } from '../../core/workspace/parse';
-import { unpackObservations } from '../../core/workspace/transfer';
-import type { ParseRequest, WorkerReply } from './protocol';
+// Worker is unavailable or the worker script cannot start. The result is a PreparedImport (the
+// user's data merged onto the base and indexed); the page turns it into a Dataset in slices.
+import type { Observation, Unit } from '../../core/model';
+import { parseWorkspace, type ParseInput } from '../../core/workspace/parse';
+import { prepareImport } from '../../core/workspace/prepared';
+import { packObservations, packUnits } from '../../core/workspace/transfer';
+import type { ImportProgress, PackedBase, ParseRequest, ParseResult, WorkerReply } from './protocol';
 
-export interface ParseDone {
-  output: ParseOutput;
-  /** Parse time inside the worker (or on the main thread), ms. */
+export interface ParseDone extends ParseResult {
+  /** Parse (and prepare) time inside the worker (or on the main thread), ms. */
   ms: number;
   where: 'worker' | 'main';
+}
+
+// The base in columns, once per base package (its arrays never change): sent with every parse
+// (copied by postMessage, not transferred, so the cache stays whole).
+const packedUnits = new WeakMap<readonly Unit[], PackedBase['units']>();
+const packedObs = new WeakMap<readonly Observation[], PackedBase['observations']>();
+function packBase(base: NonNullable<ParseInput['base']>): PackedBase {
+  let units = packedUnits.get(base.units);
+  if (!units) packedUnits.set(base.units, (units = packUnits(base.units)));
+  let observations = packedObs.get(base.observations);
+  if (!observations) packedObs.set(base.observations, (observations = packObservations(base.observations)));
+  return { units, observations };
 }
 
 export class ParseCancelled extends Error {
@@ -23,7 +37,7 @@ interface Pending {
   id: number;
   resolve(d: ParseDone): void;
   reject(e: Error): void;
-  onProgress(p: ParseProgress): void;
+  onProgress(p: ImportProgress): void;
   input: ParseInput;
   started: boolean;
 }
@@ -73,10 +87,7 @@ export class ParseClient {
     if (r.type === 'progress') p.onProgress(r.progress);
     else {
       this.pending = null;
-      if (r.type === 'done') {
-        const output = { ...r.output, pkg: { ...r.output.pkg, observations: unpackObservations(r.observations) } };
-        p.resolve({ output, ms: r.ms, where: 'worker' });
-      }
+      if (r.type === 'done') p.resolve({ prepared: r.prepared, report: r.report, mapped: r.mapped, ms: r.ms, where: 'worker' });
       else p.reject(new Error(r.message));
     }
   }
@@ -90,7 +101,8 @@ export class ParseClient {
         (output) => {
           if (this.pending !== p) return;
           this.pending = null;
-          p.resolve({ output, ms: performance.now() - t0, where: 'main' });
+          const prepared = prepareImport(p.input.base, output.pkg);
+          p.resolve({ prepared, report: output.report, mapped: output.mapped, ms: performance.now() - t0, where: 'main' });
         },
         (err: unknown) => {
           if (this.pending !== p) return;
@@ -102,7 +114,7 @@ export class ParseClient {
   }
 
   /** Parses `input`; cancels any parse still running. Bytes are copied, then transferred. */
-  parse(input: ParseInput, onProgress: (p: ParseProgress) => void): Promise<ParseDone> {
+  parse(input: ParseInput, onProgress: (p: ImportProgress) => void): Promise<ParseDone> {
     this.cancel();
     return new Promise<ParseDone>((resolve, reject) => {
       const p: Pending = { id: this.nextId++, resolve, reject, onProgress, input, started: false };
@@ -113,7 +125,7 @@ export class ParseClient {
       }
       this.pending = p;
       const files = input.files.map((f) => ({ ...f, bytes: f.bytes.slice() }));
-      const msg: ParseRequest = { type: 'parse', id: p.id, input: { ...input, files } };
+      const msg: ParseRequest = { type: 'parse', id: p.id, input: { ...input, files, base: input.base ? packBase(input.base) : null } };
       w.postMessage(msg, files.map((f) => f.bytes.buffer as ArrayBuffer));
     });
   }

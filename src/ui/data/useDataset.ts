@@ -1,14 +1,18 @@
 // Where the app's data comes from: the package named in the URL (or the bundled default),
-// with the user's workspace on top (their files parsed in the worker, their aliases and
-// mappings applied; see src/ui/import/session.ts). While restored user files are still being
-// parsed, `ds` stays undefined so that nothing renders without them.
+// with the user's workspace on top (their files parsed, merged and indexed in the worker, their
+// aliases and mappings applied; see src/ui/import/session.ts). While restored user files are
+// still being parsed, `ds` stays undefined so that nothing renders without them; files added
+// while data is shown keep it showing until theirs is ready.
+//
+// The page subscribes to what it shows only (session.pageData): progress and other session
+// changes do not re-render the whole app.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { prepareDataset, type Dataset } from '../../core/dataset';
 import type { ImportReport } from '../../core/parse/package';
 import { DEFAULT_PACKAGE_URL, fetchPackage } from '../../io/fetchPackage';
-import { useWorkspace } from '../../io/workspace/react';
-import { useImportSession, useSessionSnapshot } from '../import/ImportProvider';
+import { useWorkspaceStore } from '../../io/workspace/react';
+import { useImportSession } from '../import/ImportProvider';
 
 export interface DatasetState {
   ds: Dataset | undefined;
@@ -20,6 +24,8 @@ export interface DatasetState {
   error: Error | null;
 }
 
+const noop = () => () => {};
+
 export function useDataset(packageUrl: string | null): DatasetState {
   const url = packageUrl ?? DEFAULT_PACKAGE_URL;
   const query = useQuery({
@@ -27,19 +33,26 @@ export function useDataset(packageUrl: string | null): DatasetState {
     queryFn: ({ signal }) => fetchPackage(url, signal),
   });
   const session = useImportSession();
-  const snap = useSessionSnapshot(session);
-  const ws = useWorkspace();
+  const store = useWorkspaceStore();
   const base = query.data?.pkg;
   useEffect(() => {
     session?.setBase(url, base ?? null);
   }, [session, url, base]);
-  const waiting = session !== null && ws.loaded && session.waiting(url);
-  const ds = useMemo(() => {
-    if (!base || waiting) return undefined;
-    return session ? session.dataset(base, url) : prepareDataset(base);
-    // snap.result / snap.phase decide what session.dataset returns
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [base, waiting, session, url, snap.result, snap.phase]);
-  const userResult = snap.result && snap.result.url === url ? snap.result : null;
-  return { ds, report: query.data?.report, userReport: userResult?.output.report, pending: query.isPending || waiting, error: query.error };
+  const subscribe = useCallback(
+    (fn: () => void) => {
+      if (!session) return noop();
+      const a = session.subscribe(fn);
+      const b = store?.subscribe(fn);
+      return () => {
+        a();
+        b?.();
+      };
+    },
+    [session, store],
+  );
+  const getPage = useCallback(() => (session ? session.pageData(url, base ?? null) : null), [session, url, base]);
+  const page = useSyncExternalStore(subscribe, getPage);
+  const plain = useMemo(() => (!session && base ? prepareDataset(base) : undefined), [session, base]);
+  const ds = page ? page.ds : plain;
+  return { ds, report: query.data?.report, userReport: page?.userReport, pending: query.isPending || (page?.waiting ?? false), error: query.error };
 }

@@ -29,7 +29,7 @@ export function ImportPanel({ id, lang, actions, pickFiles, pickFolder, pickWork
   const session = useImportSession();
   const snap = useSessionSnapshot(session);
   const result = snap.result;
-  const units = useMemo(() => new Map<string, Unit>((result?.output.pkg.units ?? []).map((u) => [u.id, u])), [result]);
+  const units = useMemo(() => new Map<string, Unit>((result?.units ?? []).map((u) => [u.id, u])), [result]);
   const current = result !== null && result.files.length === st.ws.files.length && result.files.every((f, i) => st.ws.files[i]?.id === f.id);
   return (
     <section id={id} className="import-panel" role="region" aria-labelledby={`${id}-title`} data-testid="import-panel">

@@ -2,7 +2,7 @@
 // and joins; a Cancel button stops the worker.
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
-import type { ParseProgress as Progress } from '../../core/workspace/parse';
+import type { ImportProgress as Progress } from '../../io/worker/protocol';
 
 interface Props {
   progress: Progress | null;

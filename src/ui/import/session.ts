@@ -1,31 +1,56 @@
 // The import session: watches the workspace and the base package, parses the user's files
-// (in the worker) whenever what matters for parsing changes, and gives the app the merged,
-// prepared dataset. One per app (ImportProvider).
+// (in the worker, which also merges them onto the base and indexes them) whenever what matters
+// for parsing changes, builds the Dataset from that in slices that leave the page responsive,
+// and gives the app the dataset to show. One per app (ImportProvider).
 import { prepareDataset, type Dataset } from '../../core/dataset';
-import type { DataPackage } from '../../core/model';
-import { mergePackages } from '../../core/workspace/merge';
-import { isWholePackage, type ParseInput, type ParseProgress } from '../../core/workspace/parse';
+import type { DataPackage, Unit } from '../../core/model';
+import type { ImportReport } from '../../core/parse/types';
+import { isWholePackage, type ParseInput } from '../../core/workspace/parse';
+import { assembleDataset } from '../../core/workspace/prepared';
 import type { Workspace } from '../../core/workspace/schema';
-import { ParseCancelled, ParseClient, type ParseDone } from '../../io/worker/client';
+import type { UnitChoice } from '../../core/workspace/unitSearch';
+import { ParseCancelled, ParseClient } from '../../io/worker/client';
+import type { ImportProgress } from '../../io/worker/protocol';
+import { runSliced, SliceAborted } from '../../io/worker/slices';
 import type { WorkspaceStore } from '../../io/workspace/store';
 
-export interface UserResult extends ParseDone {
+export interface UserResult {
   key: string;
   url: string;
   /** The files brought their own datapackage.json: they replace the base package. */
   whole: boolean;
   /** File ids parsed, with their paths. */
   files: { id: string; path: string }[];
+  output: { report: ImportReport; mapped: [string, string][] };
+  /** Parse (and merge) time in the worker or on the page, ms. */
+  ms: number;
+  where: 'worker' | 'main';
+  /** What the app shows: the base with the user's data on top (or the whole package). */
+  ds: Dataset;
+  /** The base package `ds` was built on (null for a whole package). */
+  base: DataPackage | null;
+  /** The units of `ds` (join report: names of suggested units). */
+  units: Unit[];
+  /** The join report's searchable unit list. */
+  choices: UnitChoice[];
 }
 
 export interface SessionSnapshot {
   phase: 'idle' | 'parsing' | 'done' | 'error' | 'suspended';
-  progress: ParseProgress | null;
+  progress: ImportProgress | null;
   /** The latest completed parse (possibly of an earlier state while a new one runs). */
   result: UserResult | null;
   error: string | null;
   /** Where parsing runs. */
   where: 'worker' | 'main';
+}
+
+/** What the page needs (stable identity while it does not change: useSyncExternalStore). */
+export interface PageData {
+  ds: Dataset | undefined;
+  /** User files exist whose data has not been shown yet: render nothing without them. */
+  waiting: boolean;
+  userReport: ImportReport | undefined;
 }
 
 const CACHE = 4;
@@ -46,7 +71,13 @@ export class ImportSession {
   private readonly cache = new Map<string, UserResult>();
   /** Files the user just added: a cancel takes them out again. */
   private recent: string[] = [];
-  private prepared: { base: DataPackage; result: UserResult | null; ds: Dataset } | null = null;
+  /** prepareDataset of each base package, once. */
+  private readonly baseData = new WeakMap<DataPackage, Dataset>();
+  /** Bumped by cancel(): a dataset being built for an older run is dropped. */
+  private runId = 0;
+  /** The URL whose data the page has shown (user files added later keep it showing). */
+  private shownUrl: string | null = null;
+  private page: PageData | null = null;
 
   constructor(private readonly store: WorkspaceStore) {
     this.snap = { phase: 'idle', progress: null, result: null, error: null, where: this.client.mode };
@@ -80,6 +111,11 @@ export class ImportSession {
   setBase(url: string, pkg: DataPackage | null): void {
     if (url === this.url && pkg === this.base) return;
     if (url !== this.url && this.snap.result?.url !== url) this.set({ result: null });
+    // results are merged onto the base they were parsed with: a new base parses again
+    if (pkg !== null && this.base !== null && pkg !== this.base) {
+      this.cache.clear();
+      this.wantKey = null;
+    }
     this.url = url;
     this.base = pkg;
     this.update();
@@ -90,11 +126,14 @@ export class ImportSession {
     this.recent = [...ids];
   }
 
-  /** True while the app should wait: user files exist but none of their parses has finished. */
+  /** True while the app should wait: user files exist (restored, or for a URL not shown yet)
+   *  and none of their parses has finished. Files added while the page shows data keep it
+   *  showing until their data is ready. */
   waiting(url: string): boolean {
-    const ws = this.store.getSnapshot().ws;
-    if (ws.files.length === 0) return false;
+    const st = this.store.getSnapshot();
+    if (!st.loaded || st.ws.files.length === 0) return false;
     if (this.snap.phase === 'suspended' || this.snap.phase === 'error') return false;
+    if (this.shownUrl === url) return false;
     return this.snap.result === null || this.snap.result.url !== url;
   }
 
@@ -130,19 +169,36 @@ export class ImportSession {
       mappings: ws.mappings,
       base: whole ? null : { units: base.units, observations: base.observations },
     };
+    const run = ++this.runId;
+    const alive = () => this.wantKey === key && this.runId === run;
     this.set({ phase: 'parsing', progress: null, error: null, where: this.client.mode });
     try {
       const done = await this.client.parse(input, (p) => {
-        if (this.wantKey === key) this.set({ progress: p });
+        if (alive()) this.set({ progress: p });
       });
-      if (this.wantKey !== key) return;
-      const result: UserResult = { ...done, key, url, whole, files: ws.files.map((f) => ({ id: f.id, path: f.path })) };
+      if (!alive()) return;
+      this.set({ progress: { phase: 'preparing' } });
+      const ds = await runSliced(assembleDataset(done.prepared, whole ? null : this.baseDataset(base)), alive);
+      if (!alive()) return;
+      const result: UserResult = {
+        key,
+        url,
+        whole,
+        files: ws.files.map((f) => ({ id: f.id, path: f.path })),
+        output: { report: done.report, mapped: done.mapped },
+        ms: done.ms,
+        where: done.where,
+        ds,
+        base: whole ? null : base,
+        units: ds.pkg.units,
+        choices: done.prepared.choices,
+      };
       this.cache.set(key, result);
       while (this.cache.size > CACHE) this.cache.delete(this.cache.keys().next().value ?? '');
       this.recent = [];
       this.set({ phase: 'done', result, progress: null, where: done.where });
     } catch (err) {
-      if (err instanceof ParseCancelled || this.wantKey !== key) return;
+      if (err instanceof ParseCancelled || err instanceof SliceAborted || !alive()) return;
       this.set({ phase: 'error', progress: null, error: err instanceof Error ? err.message : String(err) });
     }
   }
@@ -151,6 +207,7 @@ export class ImportSession {
    *  user's data stays unapplied until resume(). */
   cancel(): void {
     if (this.snap.phase !== 'parsing') return;
+    this.runId++;
     this.client.cancel();
     const recent = this.recent;
     this.recent = [];
@@ -169,14 +226,30 @@ export class ImportSession {
     this.update();
   }
 
-  /** The dataset to show: the base with the user's result on top (prepared once per pair). */
+  /** prepareDataset(base), once per base package. */
+  baseDataset(base: DataPackage): Dataset {
+    let ds = this.baseData.get(base);
+    if (!ds) this.baseData.set(base, (ds = prepareDataset(base)));
+    return ds;
+  }
+
+  /** The dataset to show: the user's result for this URL and base, else the base's own. */
   dataset(base: DataPackage, url: string): Dataset {
     const r = this.snap.result && this.snap.result.url === url && this.snap.phase !== 'suspended' ? this.snap.result : null;
-    const p = this.prepared;
-    if (p && p.base === base && p.result === r) return p.ds;
-    const pkg = r ? (r.whole ? r.output.pkg : mergePackages(base, r.output.pkg)) : base;
-    const ds = prepareDataset(pkg);
-    this.prepared = { base, result: r, ds };
-    return ds;
+    this.shownUrl = url;
+    if (r && (r.whole || r.base === base)) return r.ds;
+    return this.baseDataset(base);
+  }
+
+  /** What the page shows for `url` with `base` loaded (null while it loads); the same object
+   *  while nothing it holds changed. */
+  pageData(url: string, base: DataPackage | null): PageData {
+    const waiting = this.waiting(url);
+    const ds = !base || waiting ? undefined : this.dataset(base, url);
+    const r = this.snap.result && this.snap.result.url === url ? this.snap.result : null;
+    const userReport = r?.output.report;
+    const p = this.page;
+    if (p && p.ds === ds && p.waiting === waiting && p.userReport === userReport) return p;
+    return (this.page = { ds, waiting, userReport });
   }
 }
