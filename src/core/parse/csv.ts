@@ -75,7 +75,71 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+export const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+
+/** Cuts or pads a record to the header's width and enforces the cell limit, with the issues
+ *  of that (the first 20 field-count mismatches one by one, then a count in finish()). Shared
+ *  by the whole-table build and the row stream (csv-stream.ts), so both give the same rows. */
+export class RowShape {
+  private mismatch = 0;
+  constructor(
+    private readonly header: readonly string[],
+    private readonly width: number,
+    private readonly limits: Limits,
+    /** Where issues go; null: none are made (re-reading a row already reported). */
+    private readonly issues: ImportIssue[] | null,
+  ) {}
+
+  /** The row's cells (reusing the parser's array, no copy per row). */
+  cells(rec: string[], row: number): string[] {
+    const width = this.width;
+    let n = rec.length;
+    while (n > width && (rec[n - 1] ?? '').trim() === '') n--;
+    if (n !== width) {
+      this.mismatch++;
+      if (this.mismatch <= 20) this.issues?.push(issue('row_field_count', row, null, { found: n, expected: width }));
+    }
+    const cells = rec;
+    if (cells.length > width) cells.length = width;
+    while (cells.length < width) cells.push('');
+    for (let c = 0; c < width; c++) {
+      const v = cells[c] ?? '';
+      if (v.length > this.limits.maxCellChars) {
+        this.issues?.push(issue('cell_too_long', row, this.header[c] ?? null, { length: v.length, limit: this.limits.maxCellChars }));
+        cells[c] = v.slice(0, this.limits.maxCellChars);
+      }
+    }
+    return cells;
+  }
+
+  finish(): void {
+    if (this.mismatch > 20) this.issues?.push(issue('rows_field_count', null, null, { count: this.mismatch, expected: this.width }));
+  }
+}
+
+/** Header cells as written (BOM removed, trimmed); an empty one is named `column_<n>`. */
+export function headerOf(rec: readonly string[], width: number, row: number, issues: ImportIssue[]): string[] {
+  return rec.slice(0, width).map((c, i) => {
+    const name = c.replace(/^\uFEFF/, '').trim();
+    if (name !== '') return name;
+    issues.push(issue('header_empty', row, null, { index: i + 1 }));
+    return `column_${i + 1}`;
+  });
+}
+
+/** PapaParse's quote errors → `csv_quotes` issues (the first 20 distinct code × record). */
+export class QuoteIssues {
+  readonly issues: ImportIssue[] = [];
+  private readonly seen = new Set<string>();
+  /** `record`: 0-based index of the record the error is in. */
+  add(e: { type: string; code: string }, record: number | null): void {
+    if (e.type !== 'Quotes') return;
+    const key = `${e.code}:${record ?? ''}`;
+    if (this.seen.has(key) || this.seen.size >= 20) return;
+    this.seen.add(key);
+    this.issues.push(issue('csv_quotes', record === null ? null : record + 1, null, { detail: e.code }));
+  }
+}
 
 /** Builds a table from raw records (CSV or spreadsheet), numbering rows from `firstRow`. */
 export function tableFromRecords(records: string[][], limits: Limits, firstRow = 1): { table: Table | null; issues: ImportIssue[] } {
@@ -94,57 +158,28 @@ export function tableFromRecords(records: string[][], limits: Limits, firstRow =
     if (records.some((r, i) => i > h && (r[col] ?? '').trim() !== '')) break;
     width--;
   }
-  const header = headerRec.slice(0, width).map((c, i) => {
-    const name = c.replace(/^\uFEFF/, '').trim();
-    if (name !== '') return name;
-    issues.push(issue('header_empty', h + firstRow, null, { index: i + 1 }));
-    return `column_${i + 1}`;
-  });
+  const header = headerOf(headerRec, width, h + firstRow, issues);
   const rows: TableRow[] = [];
-  let mismatch = 0;
+  const shape = new RowShape(header, width, limits, issues);
   for (let i = h + 1; i < records.length; i++) {
     const rec = records[i] ?? [];
     if (isBlank(rec)) continue;
-    const row = i + firstRow;
-    let n = rec.length;
-    while (n > width && (rec[n - 1] ?? '').trim() === '') n--;
-    if (n !== width) {
-      mismatch++;
-      if (mismatch <= 20) issues.push(issue('row_field_count', row, null, { found: n, expected: width }));
-    }
-    // reuse the parser's array (no copy per row): cut or pad it to the header's width
-    const cells = rec;
-    if (cells.length > width) cells.length = width;
-    while (cells.length < width) cells.push('');
-    for (let c = 0; c < width; c++) {
-      const v = cells[c] ?? '';
-      if (v.length > limits.maxCellChars) {
-        issues.push(issue('cell_too_long', row, header[c] ?? null, { length: v.length, limit: limits.maxCellChars }));
-        cells[c] = v.slice(0, limits.maxCellChars);
-      }
-    }
-    rows.push({ row, cells });
+    rows.push({ row: i + firstRow, cells: shape.cells(rec, i + firstRow) });
   }
-  if (mismatch > 20) issues.push(issue('rows_field_count', null, null, { count: mismatch, expected: width }));
+  shape.finish();
   return { table: { header, headerRow: h + firstRow, rows }, issues };
 }
 
 /** Parses CSV text. `delimiter` overrides detection. Never throws. */
 export function parseCsv(text: string, limits: Limits, delimiter?: string | null): CsvResult {
   const d = delimiter && delimiter.length > 0 ? delimiter : detectDelimiter(text);
-  const issues: ImportIssue[] = [];
+  const quotes = new QuoteIssues();
+  const issues = quotes.issues;
   let data: string[][];
   try {
     const res = Papa.parse<string[]>(text, { delimiter: d, skipEmptyLines: false });
     data = res.data.filter((r): r is string[] => Array.isArray(r));
-    const seen = new Set<string>();
-    for (const e of res.errors) {
-      if (e.type !== 'Quotes') continue;
-      const key = `${e.code}:${e.row ?? ''}`;
-      if (seen.has(key) || seen.size >= 20) continue;
-      seen.add(key);
-      issues.push(issue('csv_quotes', typeof e.row === 'number' ? e.row + 1 : null, null, { detail: e.code }));
-    }
+    for (const e of res.errors) quotes.add(e, typeof e.row === 'number' ? e.row : null);
   } catch (err) {
     issues.push(issue('format_unknown', null, null, { detail: String(err).slice(0, 200) }));
     return { table: null, delimiter: d, issues };

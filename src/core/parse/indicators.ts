@@ -5,7 +5,10 @@
 import { isUnitLevel, type UnitLevel } from '../keys';
 import type { Observation } from '../model';
 import type { TableRow } from './csv';
+import type { CsvRowStream, StreamResult } from './csv-stream';
+import type { Speculation } from './speculation';
 import { isIndicatorColumn, type Recognised, fallbackNameColumn } from './recognise';
+import { FirstRows } from './first-rows';
 import { issue } from './issues';
 import { normKey } from './props';
 import type { TableContext } from './table-context';
@@ -22,7 +25,9 @@ function yearOf(ctx: TableContext, r: TableRow): number | null | undefined {
 }
 
 function levelOfRow(ctx: TableContext, r: TableRow): UnitLevel | null {
-  const l = normKey(ctx.cell(r, 'level'));
+  const raw = ctx.cell(r, 'level');
+  if (raw === '') return null;
+  const l = normKey(raw);
   return isUnitLevel(l) ? l : null;
 }
 
@@ -52,31 +57,15 @@ export function readIndicators(ctx: TableContext, rec: Recognised): Observation[
   return rec.form === 'wide' ? readWide(ctx, keys) : readLong(ctx, keys);
 }
 
-/** (unit, indicator, year) → one number, for the duplicate check without a string per row:
- *  units and indicators are numbered as they come, years (1800–2200 or none) take 9 bits;
- *  beyond 2^23 units or 2^21 indicators (hostile files) the key is a string again. */
-class TripleKeys {
-  private readonly units = new Map<string, number>();
-  private readonly indicators = new Map<string, number>();
-  key(unitId: string, indicator: string, year: number | null): number | string {
-    let u = this.units.get(unitId);
-    if (u === undefined) this.units.set(unitId, (u = this.units.size));
-    let i = this.indicators.get(indicator);
-    if (i === undefined) this.indicators.set(indicator, (i = this.indicators.size));
-    if (u >= 2 ** 23 || i >= 2 ** 21) return `${unitId}\u0000${indicator}\u0000${year ?? ''}`;
-    const y = year === null ? 511 : year - 1800;
-    return (u * 2 ** 21 + i) * 512 + y;
-  }
-}
-
-function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): Observation[] {
+/** The long-form row reader: one row at a time, so that a streamed table (readLongStream)
+ *  and a whole one (readLong) run the very same code. */
+function longReader(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): { read: (r: TableRow) => void; out: Observation[] } {
   const out: Observation[] = [];
-  const seen = new Map<number | string, number>();
-  const triple = new TripleKeys();
+  const seen = new FirstRows();
   for (const req of ['indicator', 'value']) {
     if (!ctx.has(req)) ctx.report.issues.push(issue('column_missing', ctx.table.headerRow, null, { column: req }));
   }
-  for (const r of ctx.table.rows) {
+  const read = (r: TableRow): void => {
     const key = ctx.cell(r, keys.keyCol);
     const unitId = ctx.joinRow(r, key, keys.keyCol, keys.fallbackCol ? ctx.cell(r, keys.fallbackCol) : '', levelOfRow(ctx, r));
     const indicator = ctx.key(ctx.cell(r, 'indicator'));
@@ -84,18 +73,44 @@ function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string
     const value = ctx.number(r, 'value', { required: true });
     const year = yearOf(ctx, r);
     if (unitId !== null && indicator !== '' && typeof value === 'number' && year !== undefined) {
-      const dupKey = triple.key(unitId, indicator, year);
-      const first = seen.get(dupKey);
+      const first = seen.firstOrAdd(unitId, indicator, year, r.row);
       if (first !== undefined) {
         ctx.join.duplicate(ctx.path, r.row, key, unitId, first);
         ctx.flag(r, 'row_duplicate', keys.keyCol, { first, unit: unitId, indicator });
-      } else seen.set(dupKey, r.row);
+      }
     }
-    if (ctx.setAsideIfFlagged(r) || unitId === null || typeof value !== 'number' || year === undefined) continue;
+    if (ctx.setAsideIfFlagged(r) || unitId === null || typeof value !== 'number' || year === undefined) return;
     const unit = ctx.key(ctx.cell(r, 'unit')) || 'count';
     out.push(ctx.trace({ unitId, indicator, value, year, unit, source: ctx.cell(r, 'source'), note: ctx.cell(r, 'note') }, r, 'value'));
-  }
-  return out;
+  };
+  return { read, out };
+}
+
+function readLong(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): Observation[] {
+  const reader = longReader(ctx, keys);
+  for (const r of ctx.table.rows) reader.read(r);
+  return reader.out;
+}
+
+/**
+ * A long-form indicator table read row by row from its text (csv-stream.ts): each row is
+ * shaped, voted on (decimal separator), counted (preferred level), joined, validated and made
+ * an observation, then dropped. `ctx.spec` holds the guesses (speculation.ts). The caller
+ * checks that the table is long-form with a unit column.
+ */
+export function readLongStream(ctx: TableContext, rec: Recognised, rows: CsvRowStream, spec: Speculation): { observations: Observation[]; stream: StreamResult } {
+  const keys = unitKeys(ctx, rec);
+  if (!keys) throw new Error('readLongStream: no unit column');
+  ctx.spec = spec;
+  ctx.streamFrom(rows);
+  const reader = longReader(ctx, keys);
+  const header = ctx.table.header;
+  const stream = rows.stream((r) => {
+    spec.vote(r.row, r.cells, header);
+    spec.countLevel(ctx.matchAt(ctx.cell(r, keys.keyCol), null));
+    reader.read(r);
+  });
+  return { observations: reader.out, stream };
 }
 
 function readWide(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): Observation[] {

@@ -40,6 +40,16 @@ export function parseNumber(raw: string, decimal: Decimal): NumberParse {
   return Number.isFinite(value) ? { ok: true, value } : { ok: false };
 }
 
+/** Parses a cell before the file's decimal separator is known: `decimal()` is asked (and
+ *  its answer used) only when reading the cell with `.` and with `,` gives different results. */
+export function parseNumberEither(raw: string, decimal: () => Decimal): NumberParse {
+  if (SIMPLE_INT.test(raw)) return { ok: true, value: Number(raw) };
+  const dot = parseNumber(raw, '.');
+  const comma = parseNumber(raw, ',');
+  if (dot.ok && comma.ok ? dot.value === comma.value : dot.ok === comma.ok) return dot;
+  return decimal() === '.' ? dot : comma;
+}
+
 /** Does this cell look like a number in either convention? */
 export function looksNumeric(raw: string): boolean {
   const { s } = cleanNumeric(raw);
@@ -81,11 +91,13 @@ export interface CellRef {
 /** Cells with a `.` or `,` looked at, at most: enough to decide, bounded for big files. */
 export const DECIMAL_SAMPLE = 200_000;
 
-class DecimalVotes {
+/** Votes counted cell by cell, in the order cells are seen (see detectDecimalInRows). */
+export class DecimalVotes {
   dot = 0;
   comma = 0;
   seen = 0;
   amb: DecimalDetection['ambiguous'] = null;
+  /** Counts one cell; false once DECIMAL_SAMPLE cells voted (later cells are not looked at). */
   add(value: string, row: number, column: string): boolean {
     const v = voteDecimal(value);
     if (v === null) return true;

@@ -2,7 +2,8 @@
 // from the bytes and the name: spreadsheet (zip), JSON (GeoJSON, TopoJSON, datapackage.json) or
 // delimited text.
 import type { Unit } from '../model';
-import { cellText, parseCsv, tableFromRecords, type Table } from './csv';
+import { cellText, detectDelimiter, parseCsv, tableFromRecords, type Table } from './csv';
+import { openCsv, type CsvSource } from './csv-stream';
 import { decodeBytes } from './decode';
 import { isDescriptorPath } from './descriptor';
 import { readUnitsGeoJson, topologyToGeoJson } from './geo';
@@ -14,6 +15,8 @@ import { append } from './append';
 
 export type ReadFile =
   | { kind: 'table'; report: FileReport; table: Table }
+  /** A CSV whose header is read and rows are not (yet): see csv-stream.ts. */
+  | { kind: 'csv'; report: FileReport; source: CsvSource }
   | { kind: 'units'; report: FileReport; units: Unit[] }
   | { kind: 'descriptor'; report: FileReport; value: unknown }
   | { kind: 'none'; report: FileReport };
@@ -35,6 +38,9 @@ export interface ReadFileOptions {
   delimiter: string | null;
   hint: ResourceName | null;
   crs: number | undefined;
+  /** Leave a CSV's rows unread when its header can be read alone (readPackage streams or
+   *  reads them later); false: read the whole table now. */
+  lazy: boolean;
 }
 
 export function readFile(file: InputFile, o: ReadFileOptions): ReadFile {
@@ -76,7 +82,14 @@ export function readFile(file: InputFile, o: ReadFileOptions): ReadFile {
     return readJson(text, file.path, report, o);
   }
   report.format = 'csv';
-  const delimiter = o.override?.delimiter ?? o.delimiter ?? (/\.tsv$/i.test(file.path) ? '\t' : null);
+  const given = o.override?.delimiter ?? o.delimiter ?? (/\.tsv$/i.test(file.path) ? '\t' : null);
+  const delimiter = given && given.length > 0 ? given : detectDelimiter(text);
+  const source = o.lazy ? openCsv(text, o.limits, delimiter) : null;
+  if (source) {
+    report.delimiter = delimiter;
+    report.columns = source.header;
+    return { kind: 'csv', report, source };
+  }
   const csv = parseCsv(text, o.limits, delimiter);
   report.delimiter = csv.delimiter;
   append(report.issues, csv.issues);

@@ -8,50 +8,11 @@ import type { TableRow, Table } from './csv';
 import { issue, type IssueCode } from './issues';
 import { parseNumber } from './numbers';
 import { normKey } from './props';
+import { Provenance } from './provenance';
+import type { Speculation } from './speculation';
 import type { Decimal, FileReport } from './types';
 
-/** Where a typed object came from: file, spreadsheet row, raw cells, the column for wide
- *  tables, and the region the row claims (a `region_id` column), if any. */
-export interface Origin {
-  path: string;
-  row: number;
-  cells: string[];
-  column: string | null;
-  region: string | null;
-}
-
-/** Typed object → its origin, so that validation can point at the row and set it aside.
- *  A Map, not a WeakMap: it lives for one read, and ephemeron tables cost the GC dearly at
- *  hundreds of thousands of rows. Rows traced by a table are kept as (table, row, column)
- *  in parallel arrays and the Origin object is only made when asked for: no object per row. */
-export class Provenance {
-  private readonly map = new Map<object, Origin | number>();
-  private readonly sources: { path: string; region: (r: TableRow) => string | null }[] = [];
-  private readonly src: number[] = [];
-  private readonly rows: TableRow[] = [];
-  private readonly columns: (string | null)[] = [];
-  set(obj: object, origin: Origin): void {
-    this.map.set(obj, origin);
-  }
-  /** Registers a table; returns its handle for setRow. */
-  source(path: string, region: (r: TableRow) => string | null): number {
-    return this.sources.push({ path, region }) - 1;
-  }
-  setRow(obj: object, source: number, r: TableRow, column: string | null): void {
-    this.map.set(obj, this.rows.length);
-    this.src.push(source);
-    this.rows.push(r);
-    this.columns.push(column);
-  }
-  get(obj: object): Origin | undefined {
-    const v = this.map.get(obj);
-    if (typeof v !== 'number') return v;
-    const r = this.rows[v];
-    const s = this.sources[this.src[v] ?? -1];
-    if (!r || !s) return undefined;
-    return { path: s.path, row: r.row, cells: r.cells, column: this.columns[v] ?? null, region: s.region(r) };
-  }
-}
+export { Provenance, type Origin } from './provenance';
 
 export class TableContext {
   readonly cols: string[];
@@ -123,11 +84,35 @@ export class TableContext {
 
   /** Remembers where `obj` came from (see Provenance). Returns obj. */
   trace<T extends object>(obj: T, r: TableRow, column: string | null = null): T {
-    this.source ??= this.provenance.source(this.path, (row) => this.cell(row, 'region_id') || null);
-    this.provenance.setRow(obj, this.source, r, column === null ? null : this.written(column));
+    const hasRegion = this.has('region_id');
+    this.source ??= this.provenance.source({
+      path: this.path,
+      hasRegion,
+      region: (row) => (typeof row === 'number' ? (this.regionByRow.get(row) ?? null) : this.cell(row, 'region_id') || null),
+      cells: (row) => (typeof row === 'number' ? (this.rowSource?.cells(row) ?? []) : row.cells),
+    });
+    const col = column === null ? null : this.written(column);
+    if (this.rowSource) {
+      // streamed: keep the row number (and the region it claims), not the cells
+      const region = hasRegion ? this.cell(r, 'region_id') : '';
+      if (region !== '') this.regionByRow.set(r.row, region);
+      this.provenance.setRow(obj, this.source, r.row, col);
+    } else this.provenance.setRow(obj, this.source, r, col);
     return obj;
   }
   private source: number | undefined;
+  private rowSource: { cells(row: number): string[] } | null = null;
+  private readonly regionByRow = new Map<number, string>();
+
+  /** The table is streamed: rows are traced by number, and their cells read again from
+   *  `rows` when validation asks for them. */
+  streamFrom(rows: { cells(row: number): string[] }): void {
+    this.rowSource = rows;
+  }
+
+  /** Set while a table is streamed: the decimal separator and the preferred level are
+   *  guesses until the last row (see speculation.ts). */
+  spec: Speculation | null = null;
 
   /** Sets aside the row if anything marked it; returns true when it was set aside. */
   setAsideIfFlagged(r: TableRow): boolean {
@@ -144,7 +129,7 @@ export class TableContext {
       if (opts.required) this.flag(r, 'value_required', col);
       return null;
     }
-    const p = parseNumber(raw, this.decimal);
+    const p = this.spec ? this.spec.parse(raw) : parseNumber(raw, this.decimal);
     if (!p.ok) {
       this.flag(r, 'value_not_number', col, { value: raw.slice(0, 60) });
       return undefined;
@@ -172,7 +157,16 @@ export class TableContext {
   }
 
   match(key: string, level?: UnitLevel | null): MatchResult {
-    const prefer = level ?? this.preferLevel;
+    if (this.spec && (level === null || level === undefined)) {
+      // a key that names one unit without a preference names it with any preference
+      const m = this.matchAt(key, null);
+      return m.method === 'ambiguous' ? this.matchAt(key, this.spec.level()) : m;
+    }
+    return this.matchAt(key, level ?? this.preferLevel);
+  }
+
+  /** matchUnit with exactly this preferred level, cached. */
+  matchAt(key: string, prefer: UnitLevel | null): MatchResult {
     let byKey = this.matches.get(prefer);
     if (!byKey) {
       byKey = new Map();

@@ -5,7 +5,7 @@
 import type { DataPackage, Observation, Unit } from '../model';
 import type { JoinCollector } from '../join/collector';
 import { issue, type IssueCode } from '../parse/issues';
-import type { Provenance } from '../parse/table-context';
+import type { Provenance } from '../parse/provenance';
 import type { FileReport, SetAsideRow } from '../parse/types';
 import { checkPlaces } from './geo';
 import { checkObservations, type Finding } from './rules';
@@ -48,14 +48,16 @@ export function validatePackage(input: ValidationInput): void {
   for (const s of places.unlocated) findings.push({ obj: s, code: 'service_not_located', params: { lat: s.lat ?? '', lon: s.lon ?? '' } });
 
   const claims = (obj: { unitId: string | null }): void => {
-    const o = provenance.get(obj);
-    const region = o?.region ?? input.region ?? null;
+    const region = provenance.regionOf(obj) ?? input.region ?? null;
     if (!region || obj.unitId === null || !units.has(region)) return;
     if (!within(units, obj.unitId, region)) findings.push({ obj, code: 'row_outside_region', params: { unit: obj.unitId, region } });
   };
-  pkg.observations.forEach(claims);
-  pkg.services.forEach(claims);
-  pkg.capacities.forEach(claims);
+  // no region claimed by the package or by any row: nothing can lie outside one
+  if (provenance.hasRegions || input.region) {
+    pkg.observations.forEach(claims);
+    pkg.services.forEach(claims);
+    pkg.capacities.forEach(claims);
+  }
 
   const dropped = new Set<object>();
   const asideAt = new Map<FileReport, Map<number, SetAsideRow>>();

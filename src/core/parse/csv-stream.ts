@@ -1,0 +1,141 @@
+// Delimited text read row by row instead of as a whole table: PapaParse's `step` mode (one
+// parse over the whole text, the same grammar, records and quote errors as `Papa.parse(text)`,
+// but each record is handed over and dropped at once). The header is read from the first
+// 64 KB; the rows are shaped exactly as tableFromRecords shapes them (csv.ts RowShape). The
+// start of every record in the text is kept (4 bytes a record), so that the raw cells of a row
+// can be read again when validation sets it aside later (cells()).
+import Papa from 'papaparse';
+import { headerOf, isBlank, QuoteIssues, RowShape, type TableRow } from './csv';
+import type { ImportIssue, Limits } from './types';
+
+/** A CSV text whose header is known and whose rows have not been read yet. */
+export interface CsvSource {
+  text: string;
+  delimiter: string;
+  limits: Limits;
+  /** As tableFromRecords makes it (trimmed, BOM removed, `column_<n>` for empty cells). */
+  header: string[];
+  headerRow: number;
+  /** `header_empty` issues of the header row. */
+  headerIssues: ImportIssue[];
+}
+
+const HEAD_CHARS = 64 * 1024;
+
+/** PapaParse's line-ending guess (ParserHandle.guessLineEndings, papaparse 5): the same rule
+ *  on the first 1 MB, so that a prefix is split as the whole text is. */
+export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
+  const input = text.slice(0, 1024 * 1024).replace(/"([^]*?)"/gm, '');
+  const r = input.split('\r');
+  const n = input.split('\n');
+  const nAppearsFirst = n.length > 1 && (n[0] ?? '').length < (r[0] ?? '').length;
+  if (r.length === 1 || nAppearsFirst) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}
+
+/**
+ * The header of a CSV text from its first 64 KB, or null when the whole table has to be built
+ * first (parseCsv): no complete non-blank record there, too many columns, or a trailing empty
+ * header cell (whether that column is dropped depends on every row).
+ */
+export function openCsv(text: string, limits: Limits, delimiter: string): CsvSource | null {
+  const whole = text.length <= HEAD_CHARS;
+  const head = whole ? text : text.slice(0, HEAD_CHARS);
+  const res = Papa.parse<string[]>(head, { delimiter, newline: guessNewline(text), skipEmptyLines: false });
+  // the last record of a prefix may be cut: only the ones before it are certain
+  const records = whole ? res.data : res.data.slice(0, -1);
+  let h = 0;
+  while (h < records.length && isBlank(records[h] ?? [])) h++;
+  const rec = records[h];
+  if (!rec || rec.length > limits.maxColumns) return null;
+  if (rec.length > 1 && (rec[rec.length - 1] ?? '').trim() === '') return null;
+  const headerIssues: ImportIssue[] = [];
+  const header = headerOf(rec, rec.length, h + 1, headerIssues);
+  return { text, delimiter, limits, header, headerRow: h + 1, headerIssues };
+}
+
+const asNewline = (s: string): '\n' | '\r\n' | '\r' => (s === '\r\n' || s === '\r' ? s : '\n');
+
+export interface StreamResult {
+  /** `csv_quotes`, then the header's and the rows' shape issues, in parseCsv's order. */
+  issues: ImportIssue[];
+  /** Non-blank data rows. */
+  rows: number;
+}
+
+/** Reads the rows of a CsvSource once, and any row's cells again afterwards. */
+export class CsvRowStream {
+  /** Start of each record in the text (record i = spreadsheet row i + 1). */
+  private starts = new Int32Array(1024);
+  private records = 0;
+  private newline: '\n' | '\r\n' | '\r' = '\n';
+
+  constructor(
+    readonly source: CsvSource,
+    /** Columns kept after the user's mapping (applyRename drops columns renamed to ''). */
+    private readonly keep: readonly boolean[] | null,
+  ) {}
+
+  /** Calls `onRow` for every non-blank data row, in order. Throws what PapaParse throws. */
+  stream(onRow: (r: TableRow) => void): StreamResult {
+    const { text, delimiter, limits, header } = this.source;
+    const quotes = new QuoteIssues();
+    const shapeIssues = [...this.source.headerIssues];
+    const shape = new RowShape(header, header.length, limits, shapeIssues);
+    const h = this.source.headerRow - 1;
+    // PapaParse drops a leading BOM before parsing: its cursor counts from after it
+    const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let start = base;
+    let index = 0;
+    let rows = 0;
+    Papa.parse<string[]>(text, {
+      delimiter,
+      skipEmptyLines: false,
+      step: (res) => {
+        const rec = res.data;
+        for (const e of res.errors) quotes.add(e, index);
+        if (index === 0) this.newline = asNewline(res.meta.linebreak);
+        this.mark(index, start);
+        start = res.meta.cursor + base;
+        if (index > h && Array.isArray(rec) && !isBlank(rec)) {
+          rows++;
+          onRow({ row: index + 1, cells: this.kept(shape.cells(rec, index + 1)) });
+        }
+        index++;
+      },
+    });
+    shape.finish();
+    this.records = index;
+    return { issues: [...quotes.issues, ...shapeIssues], rows };
+  }
+
+  /** The cells of a data row as stream() gave them, read again from the text. */
+  cells(row: number): string[] {
+    const i = row - 1;
+    if (i < 0 || i >= this.records) return [];
+    const { text, delimiter, limits, header } = this.source;
+    const start = this.starts[i] ?? 0;
+    const end = i + 1 < this.records ? (this.starts[i + 1] ?? text.length) : text.length;
+    // a line break first: a record that starts with U+FEFF keeps it (PapaParse drops a
+    // leading one), and the parser starts the record as it did in the whole text
+    const res = Papa.parse<string[]>(this.newline + text.slice(start, end), { delimiter, newline: this.newline, skipEmptyLines: false });
+    const rec = res.data[1] ?? [];
+    return this.kept(new RowShape(header, header.length, limits, null).cells(rec, row));
+  }
+
+  private kept(cells: string[]): string[] {
+    const keep = this.keep;
+    return keep ? cells.filter((_, i) => keep[i] ?? true) : cells;
+  }
+
+  private mark(index: number, start: number): void {
+    if (index >= this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[index] = start;
+  }
+}
