@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/core/model';
 import { parseCsv } from '../../src/core/parse/csv';
 import { CsvRowStream, guessNewline, openCsv } from '../../src/core/parse/csv-stream';
+import { FirstRows } from '../../src/core/parse/first-rows';
 import { readPackageCounted, type InputFile, type ReadOptions } from '../../src/core/parse/package';
 import { DEFAULT_LIMITS } from '../../src/core/parse/types';
 
@@ -208,5 +209,27 @@ describe('csv-stream', () => {
       }),
       { numRuns },
     );
+  });
+});
+
+describe('FirstRows', () => {
+  it('finds the first row of every (unit, indicator, year) as a Map of strings does, past several growths', () => {
+    const first = new FirstRows();
+    const ref = new Map<string, number>();
+    let row = 2;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let u = 0; u < 300; u++) {
+        for (const ind of ['population', 'elderly', 'x']) {
+          for (const year of [2020, 2021, null]) {
+            const k = `M${u}|${ind}|${year}`;
+            const want = ref.get(k);
+            if (want === undefined) ref.set(k, row);
+            expect(first.firstOrAdd(`M${u}`, ind, year, row)).toBe(want);
+            row++;
+          }
+        }
+      }
+    }
+    expect(ref.size).toBe(300 * 9);
   });
 });

@@ -1,16 +1,15 @@
 // The duplicate check of long indicator tables: (unit, indicator, year) → the first row that
 // had it. Units and indicators are numbered as they come and the triple is kept in an
-// open-addressing hash table over typed arrays (linear probing, at most half full): no string,
-// boxed number or Map entry per row. Beyond 2^21 indicators (hostile files) the key is a
+// open-addressing hash table in one typed array (unit, indicator × year, first row side by
+// side: one cache line per probe; linear probing, at most half full): no string, boxed number
+// or Map entry per row. Beyond 2^21 indicators (hostile files) the key is a
 // string in a Map again.
 export class FirstRows {
   private readonly units = new Map<string, number>();
   private readonly indicators = new Map<string, number>();
   private readonly spill = new Map<string, number>();
-  private unitKey = new Int32Array(1024);
-  private restKey = new Int32Array(1024);
-  /** First row with the key; 0 = empty slot (rows are 1-based). */
-  private rows = new Int32Array(1024);
+  /** Slots of three: unit, indicator × 512 + year, first row (0 = empty: rows are 1-based). */
+  private slots = new Int32Array(3 * 1024);
   private size = 0;
 
   /** The first row seen with this triple; if none, `row` becomes it and undefined is returned. */
@@ -27,38 +26,38 @@ export class FirstRows {
     }
     // years 1800–2200 or none take 9 bits
     const rest = i * 512 + (year === null ? 511 : year - 1800);
-    const mask = this.rows.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
     let at = hash(u, rest) & mask;
     for (;;) {
-      const r = this.rows[at] ?? 0;
+      const r = slots[at * 3 + 2] ?? 0;
       if (r === 0) break;
-      if (this.unitKey[at] === u && this.restKey[at] === rest) return r;
+      if (slots[at * 3] === u && slots[at * 3 + 1] === rest) return r;
       at = (at + 1) & mask;
     }
-    this.unitKey[at] = u;
-    this.restKey[at] = rest;
-    this.rows[at] = row;
-    if (++this.size * 2 > this.rows.length) this.grow();
+    slots[at * 3] = u;
+    slots[at * 3 + 1] = rest;
+    slots[at * 3 + 2] = row;
+    if (++this.size * 2 > mask + 1) this.grow();
     return undefined;
   }
 
   private grow(): void {
-    const { unitKey, restKey, rows } = this;
-    this.unitKey = new Int32Array(rows.length * 2);
-    this.restKey = new Int32Array(rows.length * 2);
-    this.rows = new Int32Array(rows.length * 2);
-    const mask = this.rows.length - 1;
-    for (let j = 0; j < rows.length; j++) {
-      const r = rows[j] ?? 0;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 3 - 1;
+    for (let j = 0; j < old.length; j += 3) {
+      const r = old[j + 2] ?? 0;
       if (r === 0) continue;
-      const u = unitKey[j] ?? 0;
-      const rest = restKey[j] ?? 0;
+      const u = old[j] ?? 0;
+      const rest = old[j + 1] ?? 0;
       let at = hash(u, rest) & mask;
-      while ((this.rows[at] ?? 0) !== 0) at = (at + 1) & mask;
-      this.unitKey[at] = u;
-      this.restKey[at] = rest;
-      this.rows[at] = r;
+      while ((slots[at * 3 + 2] ?? 0) !== 0) at = (at + 1) & mask;
+      slots[at * 3] = u;
+      slots[at * 3 + 1] = rest;
+      slots[at * 3 + 2] = r;
     }
+    this.slots = slots;
   }
 }
 

@@ -1,6 +1,6 @@
 // Typed object → the row it came from, so that validation can point at the row and set it
-// aside. Kept as parallel arrays, one entry per traced object (its table, its row and the
-// column for wide tables); the Origin object is only made when asked for. A row is either a
+// aside. Kept as parallel arrays, one entry per traced object and its row, with the table and
+// column per run of entries; the Origin object is only made when asked for. A row is either a
 // TableRow (tables read whole: its cells are at hand) or a row number (tables streamed: the
 // cells were dropped and are read again from the text when asked for, see csv-stream.ts).
 // The object → entry Map is built on the first lookup: a package without findings never
@@ -31,9 +31,12 @@ export class Provenance {
   private readonly explicit = new Map<object, Origin>();
   private readonly sources: ProvenanceSource[] = [];
   private readonly objs: object[] = [];
-  private readonly src: number[] = [];
   private readonly rows: RowRef[] = [];
-  private readonly columns: (string | null)[] = [];
+  /** Entries come in runs of one table and column: where each run starts, its table and
+   *  its column (a long table is one run; a wide one, one run per cell). */
+  private readonly runStart: number[] = [];
+  private readonly runSrc: number[] = [];
+  private readonly runColumn: (string | null)[] = [];
   private index: Map<object, number> | null = null;
   private indexed = 0;
   private regions = false;
@@ -50,10 +53,26 @@ export class Provenance {
   }
 
   setRow(obj: object, source: number, r: RowRef, column: string | null): void {
+    const n = this.runSrc.length;
+    if (n === 0 || this.runSrc[n - 1] !== source || this.runColumn[n - 1] !== column) {
+      this.runStart.push(this.objs.length);
+      this.runSrc.push(source);
+      this.runColumn.push(column);
+    }
     this.objs.push(obj);
-    this.src.push(source);
     this.rows.push(r);
-    this.columns.push(column);
+  }
+
+  /** The run entry `i` belongs to (binary search over run starts). */
+  private run(i: number): number {
+    let lo = 0;
+    let hi = this.runStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.runStart[mid] ?? 0) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** Whether any traced row can claim a region (else regionOf is always null). */
@@ -74,7 +93,7 @@ export class Provenance {
     if (!this.regions) return null;
     const i = this.entry(obj);
     if (i === undefined) return null;
-    const s = this.sources[this.src[i] ?? -1];
+    const s = this.sources[this.runSrc[this.run(i)] ?? -1];
     const r = this.rows[i];
     return s && r !== undefined ? s.region(r) : null;
   }
@@ -85,8 +104,9 @@ export class Provenance {
     const i = this.entry(obj);
     if (i === undefined) return undefined;
     const r = this.rows[i];
-    const s = this.sources[this.src[i] ?? -1];
+    const run = this.run(i);
+    const s = this.sources[this.runSrc[run] ?? -1];
     if (r === undefined || !s) return undefined;
-    return { path: s.path, row: typeof r === 'number' ? r : r.row, cells: s.cells(r), column: this.columns[i] ?? null, region: s.region(r) };
+    return { path: s.path, row: typeof r === 'number' ? r : r.row, cells: s.cells(r), column: this.runColumn[run] ?? null, region: s.region(r) };
   }
 }

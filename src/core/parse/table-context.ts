@@ -84,14 +84,18 @@ export class TableContext {
 
   /** Remembers where `obj` came from (see Provenance). Returns obj. */
   trace<T extends object>(obj: T, r: TableRow, column: string | null = null): T {
-    const hasRegion = this.has('region_id');
+    const hasRegion = (this.hasRegion ??= this.has('region_id'));
     this.source ??= this.provenance.source({
       path: this.path,
       hasRegion,
       region: (row) => (typeof row === 'number' ? (this.regionByRow.get(row) ?? null) : this.cell(row, 'region_id') || null),
       cells: (row) => (typeof row === 'number' ? (this.rowSource?.cells(row) ?? []) : row.cells),
     });
-    const col = column === null ? null : this.written(column);
+    let col: string | null = null;
+    if (column !== null) {
+      col = this.writtenCache.get(column) ?? null;
+      if (col === null) this.writtenCache.set(column, (col = this.written(column)));
+    }
     if (this.rowSource) {
       // streamed: keep the row number (and the region it claims), not the cells
       const region = hasRegion ? this.cell(r, 'region_id') : '';
@@ -101,6 +105,8 @@ export class TableContext {
     return obj;
   }
   private source: number | undefined;
+  private hasRegion: boolean | undefined;
+  private readonly writtenCache = new Map<string, string>();
   private rowSource: { cells(row: number): string[] } | null = null;
   private readonly regionByRow = new Map<number, string>();
 

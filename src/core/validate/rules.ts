@@ -30,8 +30,7 @@ export function populationIndex(observations: Iterable<Observation>): Map<string
   return idx;
 }
 
-function populationFor(idx: Map<string, Map<number | null, number>>, unitId: string, year: number | null): number | null {
-  const m = idx.get(unitId);
+function populationFor(m: Map<number | null, number> | undefined, year: number | null): number | null {
   if (!m) return null;
   const same = m.get(year);
   if (same !== undefined) return same;
@@ -48,6 +47,9 @@ function populationFor(idx: Map<string, Map<number | null, number>>, unitId: str
 export function checkObservations(observations: readonly Observation[], reference: readonly Observation[] = []): Finding[] {
   const out: Finding[] = [];
   const pop = populationIndex([...reference, ...observations]);
+  // rows of one unit mostly come together: look its populations up once per run of rows
+  let unitId: string | null = null;
+  let unitPop: Map<number | null, number> | undefined;
   for (const o of observations) {
     if (NON_NEGATIVE_UNITS.has(o.unit) && o.value < 0) {
       out.push({ obj: o, code: 'value_negative', params: { value: o.value } });
@@ -58,7 +60,11 @@ export function checkObservations(observations: readonly Observation[], referenc
       continue;
     }
     if (o.unit === 'count' && PEOPLE_COUNTS.has(o.indicator)) {
-      const p = populationFor(pop, o.unitId, o.year);
+      if (o.unitId !== unitId) {
+        unitId = o.unitId;
+        unitPop = pop.get(unitId);
+      }
+      const p = populationFor(unitPop, o.year);
       if (p !== null && o.value > p) out.push({ obj: o, code: 'value_above_population', params: { value: o.value, population: p } });
     }
   }
