@@ -51,6 +51,8 @@ const LABELS: [string, string, string][] = [
   ['cold_load_ms', 'cold load, default data (median)', 'ms'],
   ['max_long_task_ms', 'longest main-thread task, CSV import in app', 'ms'],
   ['csv_import_in_app_ms', 'CSV import in the app, file → join report', 'ms'],
+  ['import_long_task_before_ready_ms', '  of which: longest until the data is ready', 'ms'],
+  ['import_long_task_after_ready_ms', '  of which: longest while the page draws it', 'ms'],
   ['large_layer_polygons', 'national layer', 'polygons'],
   ['large_layer_load_ms', 'national layer: load → drawn', 'ms'],
   ['large_pan_frame_median_ms', 'national layer: pan/zoom frame, median', 'ms'],

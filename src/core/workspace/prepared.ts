@@ -12,7 +12,7 @@ import { indicatorCatalog, ObservationIndex, type IndicatorInfo } from '../indic
 import { isIllustrative, type DataPackage, type Observation, type Unit } from '../model';
 import { groupBuffers, groupObservations, type ObservationGroups } from '../observationGroups';
 import { changedUnits, mergeObservations, mergeRest, mergeUnits, type PackageRest } from './merge';
-import { packedBuffers, packObservations, packUnits, unitBuffers, unpackObservationsInto, unpackUnits, type PackedObservations, type PackedUnits } from './transfer';
+import { packedBuffers, packObservations, packUnits, runToEnd, unitBuffers, unpackObservationsInto, unpackUnits, type PackedObservations, type PackedUnits } from './transfer';
 import { unitChoices, type UnitChoice } from './unitSearch';
 
 export interface BaseContext {
@@ -126,10 +126,4 @@ export function* assembleDataset(p: PreparedImport, base: Dataset | null): Gener
   };
 }
 
-/** Runs a generator to its end at once (tests, the command line). */
-export function runToEnd<T>(g: Generator<void, T, void>): T {
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-  }
-}
+export { runToEnd };

@@ -16,7 +16,22 @@ export interface PackedObservations {
   note: Uint32Array;
 }
 
-export function packObservations(obs: readonly Observation[]): PackedObservations {
+/** Rows per step of the *Steps generators. */
+const OBS_STEP = 20_000;
+const UNIT_STEP = 1_000;
+
+/** Runs a step generator to its end at once. */
+export function runToEnd<T>(g: Generator<void, T, void>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+export const packObservations = (obs: readonly Observation[]): PackedObservations => runToEnd(packObservationsSteps(obs));
+
+/** packObservations in steps (yield: a point where the page may breathe). */
+export function* packObservationsSteps(obs: readonly Observation[]): Generator<void, PackedObservations, void> {
   const n = obs.length;
   const strings: string[] = [];
   const ids = new Map<string, number>();
@@ -41,6 +56,7 @@ export function packObservations(obs: readonly Observation[]): PackedObservation
     note: new Uint32Array(n),
   };
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % OBS_STEP === 0) yield;
     const o = obs[i] as Observation;
     p.unit[i] = id(o.unitId);
     p.indicator[i] = id(o.indicator);
@@ -102,22 +118,28 @@ function plain2d(g: UnitGeometry): boolean {
   return true;
 }
 
-export function packUnits(units: readonly Unit[]): PackedUnits {
+export const packUnits = (units: readonly Unit[]): PackedUnits => runToEnd(packUnitsSteps(units));
+
+export function* packUnitsSteps(units: readonly Unit[]): Generator<void, PackedUnits, void> {
   let positions = 0;
   let rings = 0;
   let polys = 0;
-  const shapes: UnitHead['shape'][] = units.map((u) => {
-    const g = u.geometry;
-    if (!g) return 'none';
-    if (!plain2d(g)) return 'raw';
-    const ps = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    polys += ps.length;
-    for (const r of ps) {
-      rings += r.length;
-      for (const ring of r) positions += ring.length;
+  const shapes: UnitHead['shape'][] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (i > 0 && i % UNIT_STEP === 0) yield;
+    const g = (units[i] as Unit).geometry;
+    if (!g) shapes.push('none');
+    else if (!plain2d(g)) shapes.push('raw');
+    else {
+      const ps = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      polys += ps.length;
+      for (const r of ps) {
+        rings += r.length;
+        for (const ring of r) positions += ring.length;
+      }
+      shapes.push(g.type === 'Polygon' ? 'polygon' : 'multi');
     }
-    return g.type === 'Polygon' ? 'polygon' : 'multi';
-  });
+  }
   const coords = new Float64Array(positions * 2);
   const ringEnd = new Uint32Array(rings);
   const polyEnd = new Uint32Array(polys);
@@ -125,8 +147,10 @@ export function packUnits(units: readonly Unit[]): PackedUnits {
   let c = 0;
   let r = 0;
   let q = 0;
-  const heads: UnitHead[] = units.map((u, i) => {
-    const { geometry, ...rest } = u;
+  const heads: UnitHead[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (i > 0 && i % UNIT_STEP === 0) yield;
+    const { geometry, ...rest } = units[i] as Unit;
     const shape = shapes[i] ?? 'none';
     if ((shape === 'polygon' || shape === 'multi') && geometry) {
       for (const rs of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
@@ -141,8 +165,8 @@ export function packUnits(units: readonly Unit[]): PackedUnits {
       }
     }
     unitEnd[i] = q;
-    return shape === 'raw' ? { ...rest, geometry, shape } : { ...rest, shape };
-  });
+    heads.push(shape === 'raw' ? { ...rest, geometry, shape } : { ...rest, shape });
+  }
   return { heads, coords, ringEnd, polyEnd, unitEnd };
 }
 

@@ -5,8 +5,9 @@
 import type { Observation, Unit } from '../../core/model';
 import { parseWorkspace, type ParseInput } from '../../core/workspace/parse';
 import { prepareImport } from '../../core/workspace/prepared';
-import { packObservations, packUnits } from '../../core/workspace/transfer';
-import type { ImportProgress, PackedBase, ParseRequest, ParseResult, WorkerReply } from './protocol';
+import { packObservationsSteps, packUnitsSteps, type PackedObservations, type PackedUnits } from '../../core/workspace/transfer';
+import type { ImportProgress, ParseRequest, ParseResult, WorkerReply, WorkerRequest } from './protocol';
+import { runSliced, yieldToPage } from './slices';
 
 export interface ParseDone extends ParseResult {
   /** Parse (and prepare) time inside the worker (or on the main thread), ms. */
@@ -14,16 +15,26 @@ export interface ParseDone extends ParseResult {
   where: 'worker' | 'main';
 }
 
-// The base in columns, once per base package (its arrays never change): sent with every parse
-// (copied by postMessage, not transferred, so the cache stays whole).
-const packedUnits = new WeakMap<readonly Unit[], PackedBase['units']>();
-const packedObs = new WeakMap<readonly Observation[], PackedBase['observations']>();
-function packBase(base: NonNullable<ParseInput['base']>): PackedBase {
-  let units = packedUnits.get(base.units);
-  if (!units) packedUnits.set(base.units, (units = packUnits(base.units)));
-  let observations = packedObs.get(base.observations);
-  if (!observations) packedObs.set(base.observations, (observations = packObservations(base.observations)));
-  return { units, observations };
+// The base in columns, packed in slices once per base package (its arrays never change), and
+// sent once per worker (copied by postMessage, not transferred, so the cache stays whole).
+const packedUnits = new WeakMap<readonly Unit[], Promise<PackedUnits>>();
+const packedObs = new WeakMap<readonly Observation[], Promise<PackedObservations>>();
+const ids = new WeakMap<object, number>();
+let nextBaseId = 1;
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextBaseId++));
+  return id;
+}
+function unitsOf(units: readonly Unit[]): Promise<PackedUnits> {
+  let p = packedUnits.get(units);
+  if (!p) packedUnits.set(units, (p = runSliced(packUnitsSteps(units))));
+  return p;
+}
+function observationsOf(obs: readonly Observation[]): Promise<PackedObservations> {
+  let p = packedObs.get(obs);
+  if (!p) packedObs.set(obs, (p = runSliced(packObservationsSteps(obs))));
+  return p;
 }
 
 export class ParseCancelled extends Error {
@@ -47,6 +58,8 @@ export class ParseClient {
   private workerBroken = typeof Worker === 'undefined';
   private pending: Pending | null = null;
   private nextId = 1;
+  /** The base the running worker holds. */
+  private workerBase: string | null = null;
 
   /** Where the next parse will run. */
   get mode(): 'worker' | 'main' {
@@ -124,15 +137,45 @@ export class ParseClient {
         return;
       }
       this.pending = p;
-      const files = input.files.map((f) => ({ ...f, bytes: f.bytes.slice() }));
-      const msg: ParseRequest = { type: 'parse', id: p.id, input: { ...input, files, base: input.base ? packBase(input.base) : null } };
-      w.postMessage(msg, files.map((f) => f.bytes.buffer as ArrayBuffer));
+      void this.send(w, p);
     });
+  }
+
+  /** Sends the base (when this worker does not hold it yet), then the files: one message per
+   *  task, so that no task copies everything at once. */
+  private async send(w: Worker, p: Pending): Promise<void> {
+    const live = () => this.pending === p && this.worker === w;
+    const post = (m: WorkerRequest, transfer: Transferable[] = []) => w.postMessage(m, transfer);
+    try {
+      const b = p.input.base;
+      const base = b ? `${idOf(b.units)}:${idOf(b.observations)}` : null;
+      if (b && base !== null && this.workerBase !== base) {
+        const units = await unitsOf(b.units);
+        if (!live()) return;
+        post({ type: 'base-units', base, units });
+        await yieldToPage();
+        const observations = await observationsOf(b.observations);
+        if (!live()) return;
+        post({ type: 'base-observations', base, observations });
+        this.workerBase = base;
+        await yieldToPage();
+        if (!live()) return;
+      }
+      const { files: own, aliases, mappings, limits } = p.input;
+      const files = own.map((f) => ({ ...f, bytes: f.bytes.slice() }));
+      const msg: ParseRequest = { type: 'parse', id: p.id, base, input: { files, aliases, mappings, ...(limits ? { limits } : {}) } };
+      post(msg, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    } catch (err) {
+      if (!live()) return;
+      this.pending = null;
+      p.reject(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   private terminate(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.workerBase = null;
   }
 
   /** Stops the running parse (terminates the worker); its promise rejects with ParseCancelled. */

@@ -7,17 +7,21 @@ import type { ParseInput, ParseProgress } from '../../core/workspace/parse';
 import type { PreparedImport } from '../../core/workspace/prepared';
 import type { PackedObservations, PackedUnits } from '../../core/workspace/transfer';
 
-/** The base package's units and observations in columns (null for a whole package). */
-export interface PackedBase {
-  units: PackedUnits;
-  observations: PackedObservations;
-}
+/** One part of a base package, sent once per worker and base (each in its own task, so that
+ *  no single postMessage copies it all). The worker keeps the latest base. */
+export type BaseRequest =
+  | { type: 'base-units'; base: string; units: PackedUnits }
+  | { type: 'base-observations'; base: string; observations: PackedObservations };
 
 export interface ParseRequest {
   type: 'parse';
   id: number;
-  input: Omit<ParseInput, 'base'> & { base: PackedBase | null };
+  /** Id of the base sent before (BaseRequest); null for a whole package. */
+  base: string | null;
+  input: Omit<ParseInput, 'base'>;
 }
+
+export type WorkerRequest = BaseRequest | ParseRequest;
 
 /** Progress of a parse, then of merging and indexing (prepareImport) and of building the page's
  *  data from it. */

@@ -5,9 +5,10 @@
 // while data is shown keep it showing until theirs is ready.
 //
 // The page subscribes to what it shows only (session.pageData): progress and other session
-// changes do not re-render the whole app.
+// changes do not re-render the whole app. A new dataset is handed over in a transition, so that
+// React renders the page for it in slices (10,000 table rows and map units) instead of one task.
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { prepareDataset, type Dataset } from '../../core/dataset';
 import type { ImportReport } from '../../core/parse/package';
 import { DEFAULT_PACKAGE_URL, fetchPackage } from '../../io/fetchPackage';
@@ -24,8 +25,6 @@ export interface DatasetState {
   error: Error | null;
 }
 
-const noop = () => () => {};
-
 export function useDataset(packageUrl: string | null): DatasetState {
   const url = packageUrl ?? DEFAULT_PACKAGE_URL;
   const query = useQuery({
@@ -38,20 +37,25 @@ export function useDataset(packageUrl: string | null): DatasetState {
   useEffect(() => {
     session?.setBase(url, base ?? null);
   }, [session, url, base]);
-  const subscribe = useCallback(
-    (fn: () => void) => {
-      if (!session) return noop();
-      const a = session.subscribe(fn);
-      const b = store?.subscribe(fn);
-      return () => {
-        a();
-        b?.();
-      };
-    },
-    [session, store],
-  );
-  const getPage = useCallback(() => (session ? session.pageData(url, base ?? null) : null), [session, url, base]);
-  const page = useSyncExternalStore(subscribe, getPage);
+  const [page, setPage] = useState(() => (session ? session.pageData(url, base ?? null) : null));
+  useEffect(() => {
+    if (!session) return;
+    const sync = () => {
+      const next = session.pageData(url, base ?? null);
+      startTransition(() => setPage(next));
+    };
+    sync();
+    const a = session.subscribe(sync);
+    const b = store?.subscribe(sync);
+    return () => {
+      a();
+      b?.();
+    };
+  }, [session, store, url, base]);
+  const shown = page?.ds;
+  useEffect(() => {
+    session?.markApplied(shown);
+  }, [session, shown]);
   const plain = useMemo(() => (!session && base ? prepareDataset(base) : undefined), [session, base]);
   const ds = page ? page.ds : plain;
   return { ds, report: query.data?.report, userReport: page?.userReport, pending: query.isPending || (page?.waiting ?? false), error: query.error };

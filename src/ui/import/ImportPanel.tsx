@@ -28,7 +28,8 @@ export function ImportPanel({ id, lang, actions, pickFiles, pickFolder, pickWork
   const st = useWorkspace();
   const session = useImportSession();
   const snap = useSessionSnapshot(session);
-  const result = snap.result;
+  // the latest result, shown once the page shows its data
+  const result = session?.reportable() ?? null;
   const units = useMemo(() => new Map<string, Unit>((result?.units ?? []).map((u) => [u.id, u])), [result]);
   const current = result !== null && result.files.length === st.ws.files.length && result.files.every((f, i) => st.ws.files[i]?.id === f.id);
   return (

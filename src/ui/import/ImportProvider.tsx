@@ -43,7 +43,7 @@ export function useImportSession(): ImportSession | null {
   return useContext(SessionContext);
 }
 
-const IDLE: SessionSnapshot = { phase: 'idle', progress: null, result: null, error: null, where: 'worker' };
+const IDLE: SessionSnapshot = { phase: 'idle', progress: null, result: null, error: null, where: 'worker', applied: null };
 const noop = () => () => {};
 
 export function useSessionSnapshot(session: ImportSession | null): SessionSnapshot {

@@ -43,6 +43,8 @@ export interface SessionSnapshot {
   error: string | null;
   /** Where parsing runs. */
   where: 'worker' | 'main';
+  /** The dataset the page has rendered (the join report of a result waits for its data). */
+  applied: Dataset | null;
 }
 
 /** What the page needs (stable identity while it does not change: useSyncExternalStore). */
@@ -54,6 +56,11 @@ export interface PageData {
 }
 
 const CACHE = 4;
+
+/** A User Timing mark (the benchmark splits its long tasks at these). */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
 
 /** What decides a parse: base URL, files (ids and options), aliases, mappings. */
 export function parseKey(url: string, ws: Workspace): string {
@@ -80,7 +87,7 @@ export class ImportSession {
   private page: PageData | null = null;
 
   constructor(private readonly store: WorkspaceStore) {
-    this.snap = { phase: 'idle', progress: null, result: null, error: null, where: this.client.mode };
+    this.snap = { phase: 'idle', progress: null, result: null, error: null, where: this.client.mode, applied: null };
   }
 
   /** Starts following the workspace; the returned function stops (and cancels a parse). */
@@ -196,6 +203,7 @@ export class ImportSession {
       this.cache.set(key, result);
       while (this.cache.size > CACHE) this.cache.delete(this.cache.keys().next().value ?? '');
       this.recent = [];
+      mark('social-map:import-ready');
       this.set({ phase: 'done', result, progress: null, where: done.where });
     } catch (err) {
       if (err instanceof ParseCancelled || err instanceof SliceAborted || !alive()) return;
@@ -224,6 +232,21 @@ export class ImportSession {
     this.suspendedKey = null;
     this.wantKey = null;
     this.update();
+  }
+
+  /** The page rendered `ds` (useDataset, after its commit). */
+  markApplied(ds: Dataset | undefined): void {
+    if (!ds || ds === this.snap.applied) return;
+    if (ds === this.snap.result?.ds) mark('social-map:import-shown');
+    this.set({ applied: ds });
+  }
+
+  /** The result the join report shows: the latest, once the page shows its data (or when the
+   *  page will not show it: suspended, failed, stale). */
+  reportable(): UserResult | null {
+    const r = this.snap.result;
+    if (!r || this.snap.phase !== 'done') return r;
+    return this.snap.applied === r.ds ? r : null;
   }
 
   /** prepareDataset(base), once per base package. */
