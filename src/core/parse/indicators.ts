@@ -13,8 +13,7 @@ import { issue } from './issues';
 import { normKey } from './props';
 import type { TableContext } from './table-context';
 
-function yearOf(ctx: TableContext, r: TableRow): number | null | undefined {
-  const raw = ctx.cell(r, 'year');
+function yearOf(ctx: TableContext, r: TableRow, raw = ctx.cell(r, 'year')): number | null | undefined {
   if (raw === '') return null;
   const y = Number(raw);
   if (!Number.isInteger(y) || y < 1800 || y > 2200) {
@@ -24,12 +23,13 @@ function yearOf(ctx: TableContext, r: TableRow): number | null | undefined {
   return y;
 }
 
-function levelOfRow(ctx: TableContext, r: TableRow): UnitLevel | null {
-  const raw = ctx.cell(r, 'level');
+function levelOf(raw: string): UnitLevel | null {
   if (raw === '') return null;
   const l = normKey(raw);
   return isUnitLevel(l) ? l : null;
 }
+
+const levelOfRow = (ctx: TableContext, r: TableRow): UnitLevel | null => levelOf(ctx.cell(r, 'level'));
 
 function unitKeys(ctx: TableContext, rec: Recognised): { keyCol: string; fallbackCol: string | null } | null {
   if (!rec.unitColumn) return null;
@@ -57,21 +57,34 @@ export function readIndicators(ctx: TableContext, rec: Recognised): Observation[
   return rec.form === 'wide' ? readWide(ctx, keys) : readLong(ctx, keys);
 }
 
+const VALUE_OPTS = { required: true } as const;
+
 /** The long-form row reader: one row at a time, so that a streamed table (readLongStream)
- *  and a whole one (readLong) run the very same code. */
+ *  and a whole one (readLong) run the very same code. Columns are looked up once. */
 function longReader(ctx: TableContext, keys: { keyCol: string; fallbackCol: string | null }): { read: (r: TableRow) => void; out: Observation[] } {
   const out: Observation[] = [];
   const seen = new FirstRows();
   for (const req of ['indicator', 'value']) {
     if (!ctx.has(req)) ctx.report.issues.push(issue('column_missing', ctx.table.headerRow, null, { column: req }));
   }
+  const at = {
+    key: ctx.columnIndex(keys.keyCol),
+    fallback: keys.fallbackCol ? ctx.columnIndex(keys.fallbackCol) : -1,
+    level: ctx.columnIndex('level'),
+    indicator: ctx.columnIndex('indicator'),
+    value: ctx.columnIndex('value'),
+    year: ctx.columnIndex('year'),
+    unit: ctx.columnIndex('unit'),
+    source: ctx.columnIndex('source'),
+    note: ctx.columnIndex('note'),
+  };
   const read = (r: TableRow): void => {
-    const key = ctx.cell(r, keys.keyCol);
-    const unitId = ctx.joinRow(r, key, keys.keyCol, keys.fallbackCol ? ctx.cell(r, keys.fallbackCol) : '', levelOfRow(ctx, r));
-    const indicator = ctx.key(ctx.cell(r, 'indicator'));
+    const key = ctx.cellAt(r, at.key);
+    const unitId = ctx.joinRow(r, key, keys.keyCol, at.fallback >= 0 ? ctx.cellAt(r, at.fallback) : '', levelOf(ctx.cellAt(r, at.level)));
+    const indicator = ctx.key(ctx.cellAt(r, at.indicator));
     if (indicator === '') ctx.flag(r, 'value_required', 'indicator');
-    const value = ctx.number(r, 'value', { required: true });
-    const year = yearOf(ctx, r);
+    const value = ctx.numberOf(r, ctx.cellAt(r, at.value), 'value', VALUE_OPTS);
+    const year = yearOf(ctx, r, ctx.cellAt(r, at.year));
     if (unitId !== null && indicator !== '' && typeof value === 'number' && year !== undefined) {
       const first = seen.firstOrAdd(unitId, indicator, year, r.row);
       if (first !== undefined) {
@@ -80,8 +93,8 @@ function longReader(ctx: TableContext, keys: { keyCol: string; fallbackCol: stri
       }
     }
     if (ctx.setAsideIfFlagged(r) || unitId === null || typeof value !== 'number' || year === undefined) return;
-    const unit = ctx.key(ctx.cell(r, 'unit')) || 'count';
-    out.push(ctx.trace({ unitId, indicator, value, year, unit, source: ctx.cell(r, 'source'), note: ctx.cell(r, 'note') }, r, 'value'));
+    const unit = (at.unit >= 0 ? ctx.key(ctx.cellAt(r, at.unit)) : '') || 'count';
+    out.push(ctx.trace({ unitId, indicator, value, year, unit, source: ctx.cellAt(r, at.source), note: ctx.cellAt(r, at.note) }, r, 'value'));
   };
   return { read, out };
 }
@@ -105,9 +118,10 @@ export function readLongStream(ctx: TableContext, rec: Recognised, rows: CsvRowS
   ctx.streamFrom(rows);
   const reader = longReader(ctx, keys);
   const header = ctx.table.header;
+  const keyAt = ctx.columnIndex(keys.keyCol);
   const stream = rows.stream((r) => {
     spec.vote(r.row, r.cells, header);
-    spec.countLevel(ctx.matchAt(ctx.cell(r, keys.keyCol), null));
+    spec.countLevel(ctx.matchAt(ctx.cellAt(r, keyAt), null));
     reader.read(r);
   });
   return { observations: reader.out, stream };

@@ -235,7 +235,8 @@ function readPackageUnsafe(descriptorIn: unknown, files: InputFile[], opts: Read
       pushTableIssues(t.report, override?.decimal ? null : fin.detection, fin.decimal, noUnits);
       append(t.report.issues, shadow.issues);
       append(t.report.setAside, shadow.setAside);
-      append(pkg.observations, observations);
+      if (pkg.observations.length === 0) pkg.observations = observations;
+      else append(pkg.observations, observations);
       continue;
     }
     const table = tableOf(t);

@@ -14,6 +14,11 @@ import type { Decimal, FileReport } from './types';
 
 export { Provenance, type Origin } from './provenance';
 
+export interface NumberOptions {
+  required?: boolean;
+  min?: number;
+}
+
 export class TableContext {
   readonly cols: string[];
   private readonly at = new Map<string, number>();
@@ -65,6 +70,11 @@ export class TableContext {
   cell(r: TableRow, col: string): string {
     const i = this.at.get(col);
     return i === undefined ? '' : (r.cells[i] ?? '').trim();
+  }
+
+  /** cell() by column index (columnIndex(); -1: no such column, ''). */
+  cellAt(r: TableRow, i: number): string {
+    return i < 0 ? '' : (r.cells[i] ?? '').trim();
   }
 
   /** Adds an issue tied to a row; errors (and duplicates, which keep the first row) mark the
@@ -129,8 +139,12 @@ export class TableContext {
   }
 
   /** A number cell: null when empty; undefined (and an issue) when unreadable. */
-  number(r: TableRow, col: string, opts: { required?: boolean; min?: number } = {}): number | null | undefined {
-    const raw = this.cell(r, col);
+  number(r: TableRow, col: string, opts: NumberOptions = {}): number | null | undefined {
+    return this.numberOf(r, this.cell(r, col), col, opts);
+  }
+
+  /** number() of a cell already read (`raw`, trimmed) from column `col`. */
+  numberOf(r: TableRow, raw: string, col: string, opts: NumberOptions): number | null | undefined {
     if (raw === '') {
       if (opts.required) this.flag(r, 'value_required', col);
       return null;
@@ -162,6 +176,10 @@ export class TableContext {
     for (const byKey of this.matches.values()) for (const [k, m] of byKey) if (m.method === 'ambiguous') byKey.delete(k);
   }
 
+  private lastKey = '';
+  private lastPrefer: UnitLevel | null = null;
+  private lastMatch: MatchResult | null = null;
+
   match(key: string, level?: UnitLevel | null): MatchResult {
     if (this.spec && (level === null || level === undefined)) {
       // a key that names one unit without a preference names it with any preference
@@ -173,6 +191,14 @@ export class TableContext {
 
   /** matchUnit with exactly this preferred level, cached. */
   matchAt(key: string, prefer: UnitLevel | null): MatchResult {
+    // rows of one unit mostly come together: the last answer first
+    if (this.lastMatch && key === this.lastKey && prefer === this.lastPrefer) return this.lastMatch;
+    this.lastKey = key;
+    this.lastPrefer = prefer;
+    return (this.lastMatch = this.matchCached(key, prefer));
+  }
+
+  private matchCached(key: string, prefer: UnitLevel | null): MatchResult {
     let byKey = this.matches.get(prefer);
     if (!byKey) {
       byKey = new Map();
