@@ -15,12 +15,15 @@ type Countries = Topology<{ countries: GeometryCollection }> & { meta?: BasemapM
 
 // One download per file and page (a failed one is tried again next time).
 const files = new Map<string, Promise<Countries>>();
+const here = new Map<string, Countries>();
 function file(url: string): Promise<Countries> {
   let p = files.get(url);
   if (!p) {
-    p = fetch(url).then((r) => {
+    p = fetch(url).then(async (r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return r.json() as Promise<Countries>;
+      const topo = (await r.json()) as Countries;
+      here.set(url, topo);
+      return topo;
     });
     p.catch(() => files.delete(url));
     files.set(url, p);
@@ -28,16 +31,28 @@ function file(url: string): Promise<Countries> {
   return p;
 }
 
+const regionalCovers = (topo: Countries | undefined, extent: BBox | null): topo is Countries =>
+  !!topo?.meta && !!extent && basemapCovers(topo.meta, extent);
+
 /** Starts downloading the bundled region's basemap (most loads need it: the default data). */
 export function prefetchBasemap(): void {
   file(regionalUrl).catch(() => undefined);
 }
 
+/**
+ * The countries around `extent` now, without waiting, when the bundled region's file covers it
+ * and has been downloaded already (prefetchBasemap); otherwise undefined (use loadBasemap).
+ */
+export function basemapNow(extent: BBox | null): FeatureCollection | undefined {
+  const regional = here.get(regionalUrl);
+  return regionalCovers(regional, extent) ? feature(regional, regional.objects.countries) : undefined;
+}
+
 /** The countries around `extent` (all of them when no extent is known). */
 export async function loadBasemap(extent: BBox | null = null): Promise<FeatureCollection> {
   if (extent) {
-    const regional = await file(regionalUrl).catch(() => null);
-    if (regional?.meta && basemapCovers(regional.meta, extent)) return feature(regional, regional.objects.countries);
+    const regional = await file(regionalUrl).catch(() => undefined);
+    if (regionalCovers(regional, extent)) return feature(regional, regional.objects.countries);
   }
   const world = await file(worldUrl);
   const all = feature(world, world.objects.countries);

@@ -12,8 +12,8 @@ import type { BBox } from '../../core/geo/labels';
 import type { MapUnit, MapView } from '../../core/views/map';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
-import { loadBasemap, prefetchBasemap } from '../../io/basemap';
-import { BASEMAP, REGIONS, UNITS, mapStyle } from './layers';
+import { basemapNow, loadBasemap, prefetchBasemap } from '../../io/basemap';
+import { SOURCE, mapData, mapStyle } from './layers';
 import { Tooltip } from './Tooltip';
 import { ErrorBoundary } from '../ErrorBoundary';
 
@@ -76,14 +76,16 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
   const painted = useRef<maplibregl.Map | null>(null);
 
   // Create the map once per geometry; dispose on unmount (per-instance state, no singletons).
-  // Every source and layer is in the first style (the basemap's data follows when it has been
-  // downloaded, usually before the style has loaded): the worker tiles them all at once and
-  // the first frame with data draws everything.
+  // Units, region outlines and basemap are one source in the first style (see mapData): the
+  // worker tiles them at once and the first frame with data draws everything. The basemap has
+  // almost always been downloaded by now (this module started it); if not, it is added when
+  // it comes, and the map is drawn without it if it cannot be had.
   useEffect(() => {
     if (!container.current) return;
+    const early = basemapNow(geometry.bounds);
     const m = new maplibregl.Map({
       container: container.current,
-      style: mapStyle(geometry.units, geometry.regions),
+      style: mapStyle(mapData(geometry.units, geometry.regions, early ?? null)),
       bounds: geometry.bounds ?? undefined,
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
@@ -94,33 +96,35 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     m.touchZoomRotate.disableRotation();
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     // The basemap: 'pending' until its data is on the map ('set') or could not be had ('none').
-    let basemap: 'pending' | 'set' | 'none' = 'pending';
-    let basemapData: FeatureCollection | null = null;
+    let basemap: 'pending' | 'set' | 'none' = early ? 'set' : 'pending';
+    let late: FeatureCollection | null = null;
     const setBasemap = () => {
-      const src = basemapData && m.getStyle() ? m.getSource<maplibregl.GeoJSONSource>(BASEMAP) : undefined;
-      if (!src || !basemapData) return;
-      src.setData(basemapData);
+      const src = late && m.getStyle() ? m.getSource<maplibregl.GeoJSONSource>(SOURCE) : undefined;
+      if (!src || !late) return;
+      void src.setData(mapData(geometry.units, geometry.regions, late));
       basemap = 'set';
     };
     m.on('style.load', () => {
       setMapState({ m, g: geometry });
       setBasemap();
     });
-    loadBasemap(geometry.bounds).then(
-      (fc) => {
-        basemapData = fc;
-        setBasemap();
-      },
-      () => {
-        basemap = 'none'; // the map works without the outlines around it
-        if (m.getStyle()) m.triggerRepaint();
-      },
-    );
+    if (!early) {
+      loadBasemap(geometry.bounds).then(
+        (fc) => {
+          late = fc;
+          setBasemap();
+        },
+        () => {
+          basemap = 'none'; // the map works without the outlines around it
+          if (m.getStyle()) m.triggerRepaint();
+        },
+      );
+    }
     let hovered: string | null = null;
     const setHoverState = (id: string | null) => {
-      if (hovered) m.setFeatureState({ source: UNITS, id: hovered }, { hover: false });
+      if (hovered) m.setFeatureState({ source: SOURCE, id: hovered }, { hover: false });
       hovered = id;
-      if (id) m.setFeatureState({ source: UNITS, id }, { hover: true });
+      if (id) m.setFeatureState({ source: SOURCE, id }, { hover: true });
     };
     m.on('mousemove', 'units-fill', (e: MapMouseEvent & { features?: maplibregl.MapGeoJSONFeature[] }) => {
       const id = e.features?.[0]?.properties?.['unit_id'];
@@ -144,9 +148,7 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     // the choropleth in the view's colours, the outlines and the basemap (idle: every tile of
     // every source is loaded and nothing is left to draw).
     m.on('idle', () => {
-      const loaded = (id: string) => m.getSource(id) !== undefined && m.isSourceLoaded(id);
-      const done =
-        painted.current === m && loaded(UNITS) && loaded(REGIONS) && (basemap === 'none' || (basemap === 'set' && loaded(BASEMAP)));
+      const done = painted.current === m && basemap !== 'pending' && m.getSource(SOURCE) !== undefined && m.isSourceLoaded(SOURCE);
       if (done) container.current?.setAttribute('data-drawn', 'true');
     });
     return () => {
@@ -159,7 +161,7 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
   useEffect(() => {
     if (!map) return;
     for (const u of view.units) {
-      map.setFeatureState({ source: UNITS, id: u.id }, { color: u.color, muted: !u.inFocus, selected: u.id === view.selected?.id });
+      map.setFeatureState({ source: SOURCE, id: u.id }, { color: u.color, muted: !u.inFocus, selected: u.id === view.selected?.id });
     }
     painted.current = map;
   }, [map, view]);
@@ -167,13 +169,13 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
   useEffect(() => {
     if (!map) return;
     for (const r of geometry.regions.features) {
-      map.setFeatureState({ source: REGIONS, id: r.properties.unit_id }, { active: r.properties.unit_id === view.regionId });
+      map.setFeatureState({ source: SOURCE, id: r.properties.unit_id }, { active: r.properties.unit_id === view.regionId });
     }
   }, [map, geometry, view.regionId]);
 
   useEffect(() => {
     if (!map) return;
-    for (const u of view.units) map.setFeatureState({ source: UNITS, id: u.id }, { focus: u.id === focusId });
+    for (const u of view.units) map.setFeatureState({ source: SOURCE, id: u.id }, { focus: u.id === focusId });
   }, [map, view.units, focusId]);
 
   // App-initiated camera moves only when the focus extent changes.

@@ -4,21 +4,35 @@ import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { NO_DATA_COLOR } from '../../core/classify';
 
-export const UNITS = 'units';
-export const REGIONS = 'regions';
-export const BASEMAP = 'basemap';
+/** The one GeoJSON source of the map: units, region outlines and basemap, told apart by `part`. */
+export const SOURCE = 'map';
+type Part = 'unit' | 'region' | 'basemap';
+const part = (p: Part) => ['==', ['get', 'part'], p] as ExpressionSpecification;
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/**
+ * The source's data: the units, the region outlines and the basemap countries in one
+ * collection, each feature marked with its `part` (the layers filter on it). One source, not
+ * three: MapLibre's worker cuts one set of tiles, and each tile arrives with everything in it,
+ * so the map is drawn in one frame instead of one per source (each frame is expensive under
+ * software WebGL). Feature-state ids are the unit and region ids (`promoteId: unit_id`).
+ */
+export function mapData(units: FeatureCollection, regions: FeatureCollection, basemap: FeatureCollection | null): FeatureCollection {
+  const mark = (fc: FeatureCollection, p: Part) => fc.features.map((f) => ({ ...f, properties: { ...f.properties, part: p } }));
+  return {
+    type: 'FeatureCollection',
+    features: [...(basemap ? mark(basemap, 'basemap') : []), ...mark(units, 'unit'), ...mark(regions, 'region')],
+  };
+}
 
-/** The whole map in one style: basemap (its data set later), units, region outlines. */
-export function mapStyle(units: FeatureCollection, regions: FeatureCollection): StyleSpecification {
+/**
+ * The whole map in one style. The tiles' buffer (geometry kept beyond each tile's edge) is
+ * 16 px instead of MapLibre's 128, which is meant for labels: these layers draw nothing wider
+ * than 3 px, and the wide buffer nearly doubled the vertices every tile carries.
+ */
+export function mapStyle(data: FeatureCollection): StyleSpecification {
   return {
     version: 8,
-    sources: {
-      [BASEMAP]: { type: 'geojson', data: EMPTY },
-      [UNITS]: { type: 'geojson', data: units, promoteId: 'unit_id' },
-      [REGIONS]: { type: 'geojson', data: regions, promoteId: 'unit_id' },
-    },
+    sources: { [SOURCE]: { type: 'geojson', data, promoteId: 'unit_id', buffer: 16 } },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#e8eef2' } },
       ...basemapLayers(),
@@ -42,13 +56,15 @@ export const basemapLayers = (): LayerSpecification[] => [
   {
     id: 'basemap-fill',
     type: 'fill',
-    source: BASEMAP,
+    source: SOURCE,
+    filter: part('basemap'),
     paint: { 'fill-antialias': false, 'fill-color': stateColor('color', '#f7f7f4'), 'fill-opacity': state('opacity', 1) },
   },
   {
     id: 'basemap-line',
     type: 'line',
-    source: BASEMAP,
+    source: SOURCE,
+    filter: part('basemap'),
     paint: { 'line-color': stateColor('color', '#b9b9b0'), 'line-width': state('width', 0.8) },
   },
 ];
@@ -57,7 +73,8 @@ export const unitLayers = (): LayerSpecification[] => [
   {
     id: 'units-fill',
     type: 'fill',
-    source: UNITS,
+    source: SOURCE,
+    filter: part('unit'),
     paint: {
       'fill-antialias': false,
       'fill-color': ['to-color', ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR]],
@@ -67,7 +84,8 @@ export const unitLayers = (): LayerSpecification[] => [
   {
     id: 'units-line',
     type: 'line',
-    source: UNITS,
+    source: SOURCE,
+    filter: part('unit'),
     paint: {
       'line-color': [
         'case',
@@ -91,7 +109,8 @@ export const regionLayers = (): LayerSpecification[] => [
   {
     id: 'regions-line',
     type: 'line',
-    source: REGIONS,
+    source: SOURCE,
+    filter: part('region'),
     paint: {
       'line-color': stateColor('color', '#3d3d3d'),
       'line-width': ['case', ['boolean', ['feature-state', 'active'], false], 2.6, 1.4],
