@@ -212,6 +212,36 @@ describe('csv-stream', () => {
   });
 });
 
+describe('csv-stream in pieces', () => {
+  it('a text without quotes read in pieces of any size gives the rows of parseCsv (fast-check)', () => {
+    const cell = fc.constantFrom('a', 'bb', '', ' ', '1,5', '1.5', 'x y', '\uFEFF', "it's");
+    const line = fc.array(cell, { minLength: 1, maxLength: 4 }).map((c) => c.join(','));
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 0, maxLength: 15 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        (lines, nl, bom, trailing, chunk) => {
+          const text = (bom ? '\uFEFF' : '') + ['h1,h2,h3', ...lines].join(nl) + (trailing ? nl : '');
+          const whole = parseCsv(text, DEFAULT_LIMITS, ',');
+          const source = openCsv(text, DEFAULT_LIMITS, ',');
+          if (!source || !whole.table) return;
+          const stream = new CsvRowStream(source, null, chunk);
+          const seen: { row: number; cells: string[] }[] = [];
+          const res = stream.stream((r) => seen.push({ row: r.row, cells: [...r.cells] }));
+          expect(seen).toEqual(whole.table.rows);
+          expect(res.issues).toEqual(whole.issues);
+          expect(res.rows).toBe(whole.table.rows.length);
+          for (const r of seen) expect(stream.cells(r.row)).toEqual(r.cells);
+        },
+      ),
+      { numRuns },
+    );
+  });
+});
+
 describe('FirstRows', () => {
   it('finds the first row of every (unit, indicator, year) as a Map of strings does, past several growths', () => {
     const first = new FirstRows();

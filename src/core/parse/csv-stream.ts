@@ -1,6 +1,8 @@
-// Delimited text read row by row instead of as a whole table: PapaParse's `step` mode (one
-// parse over the whole text, the same grammar, records and quote errors as `Papa.parse(text)`,
-// but each record is handed over and dropped at once). The header is read from the first
+// Delimited text read row by row instead of as a whole table: PapaParse's `step` mode (the
+// same grammar, records and quote errors as `Papa.parse(text)`, but each record is handed over
+// and dropped at once). A text with quotes is parsed in one go; one without is given to
+// PapaParse in 64 KB pieces cut after line breaks (its own fast path for such text splits at
+// every line break anyway), so that no array of every line is held. The header is read from the first
 // 64 KB; the rows are shaped exactly as tableFromRecords shapes them (csv.ts RowShape). The
 // start of every record in the text is kept (4 bytes a record), so that the raw cells of a row
 // can be read again when validation sets it aside later (cells()).
@@ -76,6 +78,8 @@ export class CsvRowStream {
     readonly source: CsvSource,
     /** Columns kept after the user's mapping (applyRename drops columns renamed to ''). */
     private readonly keep: readonly boolean[] | null,
+    /** Characters per piece of a text without quotes (tests make it small). */
+    private readonly chunkChars = 64 * 1024,
   ) {}
 
   /** Calls `onRow` for every non-blank data row, in order. Throws what PapaParse throws. */
@@ -85,27 +89,49 @@ export class CsvRowStream {
     const shapeIssues = [...this.source.headerIssues];
     const shape = new RowShape(header, header.length, limits, shapeIssues);
     const h = this.source.headerRow - 1;
-    // PapaParse drops a leading BOM before parsing: its cursor counts from after it
-    const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    let start = base;
+    let start = 0;
     let index = 0;
     let rows = 0;
-    Papa.parse<string[]>(text, {
-      delimiter,
-      skipEmptyLines: false,
-      step: (res) => {
-        const rec = res.data;
-        for (const e of res.errors) quotes.add(e, index);
+    // `base`: where the parsed piece starts in the text (PapaParse drops a leading BOM and
+    // counts its cursor from after it)
+    const step = (base: number) => (res: Papa.ParseStepResult<string[]>): void => {
+      const rec = res.data;
+      for (const e of res.errors) quotes.add(e, index);
+      this.mark(index, start);
+      start = res.meta.cursor + base;
+      if (index > h && Array.isArray(rec) && !isBlank(rec)) {
+        rows++;
+        onRow({ row: index + 1, cells: this.kept(shape.cells(rec, index + 1)) });
+      }
+      index++;
+    };
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (text.indexOf('"') >= 0) {
+      // quotes can hold line breaks: one parse over the whole text
+      start = bom;
+      const whole = step(bom);
+      Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, step: (res) => {
         if (index === 0) this.newline = asNewline(res.meta.linebreak);
-        this.mark(index, start);
-        start = res.meta.cursor + base;
-        if (index > h && Array.isArray(rec) && !isBlank(rec)) {
-          rows++;
-          onRow({ row: index + 1, cells: this.kept(shape.cells(rec, index + 1)) });
-        }
-        index++;
-      },
-    });
+        whole(res);
+      } });
+    } else {
+      // no quote anywhere: every line break ends a record (PapaParse's own fast path splits
+      // the text at them too), so the text is given to PapaParse in pieces cut after a line
+      // break, and the lines of one piece are dropped before the next is split
+      const newline = guessNewline(text);
+      this.newline = newline;
+      for (let a = 0; a < text.length; ) {
+        let b = text.indexOf(newline, a + this.chunkChars);
+        // PapaParse drops a BOM that starts its input: no piece but the first starts with one
+        while (b >= 0 && text.charCodeAt(b + newline.length) === 0xfeff) b = text.indexOf(newline, b + newline.length);
+        // never cut at the last line break: the empty record after it is the last piece's
+        if (b < 0 || b + newline.length >= text.length) b = text.length;
+        const base = a === 0 ? bom : a;
+        start = base;
+        Papa.parse<string[]>(text.slice(a, b), { delimiter, newline, skipEmptyLines: false, step: step(base) });
+        a = b + newline.length;
+      }
+    }
     shape.finish();
     this.records = index;
     return { issues: [...quotes.issues, ...shapeIssues], rows };
