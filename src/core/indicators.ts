@@ -5,6 +5,7 @@ import type { Hierarchy } from './hierarchy';
 import { isCategoryKey } from './keys';
 import { isIllustrative, type DataPackage, type Observation } from './model';
 import { findGroup, groupObservations, type ObservationGroups } from './observationGroups';
+import type { ObservationSource } from './observationStore';
 
 export type Measure = 'count' | 'per1000' | 'per_km2';
 export const MEASURES: readonly Measure[] = ['count', 'per1000', 'per_km2'];
@@ -47,17 +48,21 @@ const POPULATION_LIKE = new Set(['population', 'population_estimate', 'populatio
 /**
  * Observations by indicator → unit → observations (all years), over ObservationGroups (typed
  * arrays; see observationGroups.ts). Pass `groups` when they were built elsewhere (the parse
- * worker) for exactly these observations, in this order.
+ * worker) for exactly these observations, in this order; then the observations may also be an
+ * ObservationStore (columns, objects made on demand).
  */
 export class ObservationIndex {
   private readonly ind = new Map<string, number>();
   private unitIdx: Map<string, number> | null = null;
   private readonly units = new Map<string, string>();
+  private readonly groups: ObservationGroups;
   constructor(
-    private readonly observations: readonly Observation[],
-    private readonly groups: ObservationGroups = groupObservations(observations),
+    private readonly observations: ObservationSource,
+    groups?: ObservationGroups,
   ) {
-    groups.indicators.forEach((k, i) => this.ind.set(k, i));
+    if (!groups && !Array.isArray(observations)) throw new Error('ObservationIndex: groups are needed for observations that are not an array');
+    this.groups = groups ?? groupObservations(observations as readonly Observation[]);
+    this.groups.indicators.forEach((k, i) => this.ind.set(k, i));
   }
   indicators(): string[] {
     return [...this.groups.indicators];
@@ -78,7 +83,7 @@ export class ObservationIndex {
     return u === undefined ? -1 : findGroup(this.groups, i, u);
   }
   private at(k: number): Observation {
-    return this.observations[this.groups.order[k] as number] as Observation;
+    return this.observations.at(this.groups.order[k] as number) as Observation;
   }
   /** The observation for `year`, or the latest one when year is null. */
   get(indicator: string, unitId: string, year: number | null = null): Observation | undefined {

@@ -108,6 +108,22 @@ describe('prepareImport + assembleDataset', () => {
     expect(ds.pkg.units).toHaveLength(5);
   });
 
+  it('observations stay in columns until pkg.observations is read; the index gives the same objects', async () => {
+    const user = await parse(`unit_id,indicator,value,year\n${idOf(0)},population,5,2021\n${idOf(1)},x,7,2022\n${idOf(1)},x,8,2023\n`);
+    const ds = viaWorker(user);
+    const want = prepareDataset(mergePackages(base, user));
+    // before anything walks the observations
+    const seen = ['population', 'x', 'elderly', 'area_km2'].flatMap((i) => munis.slice(0, 3).map((u) => ds.index.get(i, u.id)));
+    expect(seen).toEqual(['population', 'x', 'elderly', 'area_km2'].flatMap((i) => munis.slice(0, 3).map((u) => want.index.get(i, u.id))));
+    expect(ds.index.get('x', idOf(1), 2022)?.value).toBe(7);
+    expect(ds.index.all('x').map((o) => o.value)).toEqual([7, 8]);
+    // then all of them: the ones already handed out are the same objects
+    const all = ds.pkg.observations;
+    expect(all).toEqual(want.pkg.observations);
+    for (const o of seen) if (o) expect(all).toContain(o);
+    expect(ds.pkg.observations).toBe(all);
+  });
+
   it('the assign box gets the same unit choices as before', async () => {
     const user = await parse(`unit_id,indicator,value,year\n${idOf(0)},x,1,2021\n`);
     expect(prepareImport({ units: base.units, observations: base.observations }, user).choices).toEqual(unitChoices(user.units));

@@ -1,8 +1,9 @@
 // An import made ready for the page in the parse worker: the user's package merged onto the base
 // (mergePackages), areas computed and observations indexed (prepareDataset), all in typed arrays
-// and a few small lists that cross to the page by transfer. The page then only turns the
-// observation columns into objects (in slices, assembleDataset) and reuses what did not change:
-// the base's unit objects (and so its hierarchy and map geometry) and its own observations.
+// and a few small lists that cross to the page by transfer. The page keeps the observations in
+// those columns (ObservationStore: objects made when asked for; pkg.observations builds them all
+// on first use) and reuses what did not change: the base's unit objects (and so its hierarchy
+// and map geometry) and its own observation objects.
 //
 // prepareImport + assembleDataset give the same Dataset as prepareDataset(mergePackages(base,
 // user)) (tests/unit/workspace-prepared.test.ts).
@@ -12,7 +13,8 @@ import { indicatorCatalog, ObservationIndex, type IndicatorInfo } from '../indic
 import { isIllustrative, type DataPackage, type Observation, type Unit } from '../model';
 import { groupBuffers, groupObservations, type ObservationGroups } from '../observationGroups';
 import { changedUnits, mergeObservations, mergeRest, mergeUnits, type PackageRest } from './merge';
-import { packedBuffers, packObservations, packUnits, runToEnd, unitBuffers, unpackObservationsInto, unpackUnits, type PackedObservations, type PackedUnits } from './transfer';
+import { ObservationStore } from '../observationStore';
+import { packedBuffers, packObservations, packUnits, runToEnd, unitBuffers, unpackUnits, type PackedObservations, type PackedUnits } from './transfer';
 import { unitChoices, type UnitChoice } from './unitSearch';
 
 export interface BaseContext {
@@ -78,9 +80,6 @@ export function prepareImport(base: BaseContext | null, user: DataPackage): Prep
 /** The buffers of a prepared import, to transfer. */
 export const preparedBuffers = (p: PreparedImport): ArrayBuffer[] => [...unitBuffers(p.units), ...packedBuffers(p.observations), ...groupBuffers(p.groups)];
 
-/** Observations turned into objects per step of assembleDataset. */
-export const ASSEMBLE_CHUNK = 25_000;
-
 /**
  * On the page: the Dataset of a prepared import on top of `base` (the base package's own
  * Dataset, from prepareDataset). A generator: every `yield` is a point where the caller may
@@ -94,27 +93,25 @@ export function* assembleDataset(p: PreparedImport, base: Dataset | null): Gener
   else units = mergeUnits(basePkg.units, unpackUnits(p.units));
   yield;
 
-  const n = p.basePrefix + p.observations.n;
-  const observations = new Array<Observation>(n);
-  const own = basePkg?.observations ?? [];
-  for (let i = 0; i < p.basePrefix; i += ASSEMBLE_CHUNK) {
-    const end = Math.min(p.basePrefix, i + ASSEMBLE_CHUNK);
-    for (let k = i; k < end; k++) observations[k] = own[k] as Observation;
-    yield;
-  }
-  for (let i = 0; i < p.observations.n; i += ASSEMBLE_CHUNK) {
-    unpackObservationsInto(p.observations, observations, p.basePrefix + i, i, Math.min(p.observations.n, i + ASSEMBLE_CHUNK));
-    yield;
-  }
-
+  const store = new ObservationStore(basePkg?.observations ?? [], p.basePrefix, p.observations);
   const rest = p.whole || !basePkg ? p.rest : mergeRest(basePkg, p.rest);
-  const pkg: DataPackage = { meta: rest.meta, units, observations, services: rest.services, capacities: rest.capacities, norms: rest.norms };
+  const pkg: DataPackage = {
+    meta: rest.meta,
+    units,
+    // built on first use (gaps, documents, compare); the map reads through the index
+    get observations(): Observation[] {
+      return store.toArray();
+    },
+    services: rest.services,
+    capacities: rest.capacities,
+    norms: rest.norms,
+  };
   const same = base !== null && units === base.pkg.units;
   const hierarchy = same ? base.hierarchy : buildHierarchy(units);
   return {
     pkg,
     hierarchy,
-    index: new ObservationIndex(observations, p.groups),
+    index: new ObservationIndex(store, p.groups),
     indicators: p.indicators,
     mapLevel: same ? base.mapLevel : defaultMapLevel(hierarchy),
     regions: same ? base.regions : hierarchy.atLevel('region'),
