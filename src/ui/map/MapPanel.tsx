@@ -33,6 +33,39 @@ export interface MapGeometry {
   bounds: BBox | null;
 }
 
+const FIT_PADDING = 24;
+
+/** The feature-state written on map `m`: the view painted, the active region, the focused unit. */
+interface Shown {
+  m: maplibregl.Map;
+  view: MapView;
+  regionId: string | null;
+  focusId: string | null;
+}
+
+/**
+ * Writes on `m` the feature-state of `view` and `focusId` that differs from what it shows
+ * (`prev`, when it is `m`'s): every unit's colour when the view changed, and only the region
+ * and unit whose active or focus flag changed. Each write makes MapLibre redraw the tiles.
+ */
+function showState(m: maplibregl.Map, prev: Shown | null, view: MapView, focusId: string | null): Shown {
+  const p = prev?.m === m ? prev : null;
+  const set = (id: string, state: Record<string, unknown>) => m.setFeatureState({ source: SOURCE, id }, state);
+  if (p?.view !== view) {
+    for (const u of view.units) set(u.id, { color: u.color, muted: !u.inFocus, selected: u.id === view.selected?.id });
+  }
+  const regionId = view.regionId ?? null;
+  if ((p?.regionId ?? null) !== regionId) {
+    if (p?.regionId) set(p.regionId, { active: false });
+    if (regionId) set(regionId, { active: true });
+  }
+  if ((p?.focusId ?? null) !== focusId) {
+    if (p?.focusId) set(p.focusId, { focus: false });
+    if (focusId) set(focusId, { focus: true });
+  }
+  return { m, view, regionId, focusId };
+}
+
 interface Props {
   geometry: MapGeometry;
   view: MapView;
@@ -72,8 +105,15 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     onSelectRef.current = onSelect;
   }, [onSelect]);
 
-  /** The map whose feature-state shows the current view (set by the paint effect below). */
-  const painted = useRef<maplibregl.Map | null>(null);
+  // The latest props, for the map's own event handlers (set before the effects below run).
+  const wanted = useRef({ view, focusId, focusBounds });
+  useEffect(() => {
+    wanted.current = { view, focusId, focusBounds };
+  });
+  /** The feature-state written on a map so far (see showState). */
+  const shown = useRef<Shown | null>(null);
+  /** The extent the camera was last fitted to, per map. */
+  const fitted = useRef<{ m: maplibregl.Map | null; key: string }>({ m: null, key: '' });
 
   // Create the map once per geometry; dispose on unmount (per-instance state, no singletons).
   // Units, region outlines and basemap are one source in the first style (see mapData): the
@@ -83,11 +123,12 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
   useEffect(() => {
     if (!container.current) return;
     const early = basemapNow(geometry.bounds);
+    const bounds = wanted.current.focusBounds ?? geometry.bounds;
     const m = new maplibregl.Map({
       container: container.current,
       style: mapStyle(mapData(geometry.units, geometry.regions, early ?? null)),
-      bounds: geometry.bounds ?? undefined,
-      fitBoundsOptions: { padding: 20 },
+      bounds: bounds ?? undefined,
+      fitBoundsOptions: { padding: FIT_PADDING },
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -104,7 +145,10 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
       void src.setData(mapData(geometry.units, geometry.regions, late));
       basemap = 'set';
     };
+    fitted.current = { m, key: bounds?.join(',') ?? '' };
     m.on('style.load', () => {
+      // the view's colours before any tile is drawn: the first frame with data is the final one
+      shown.current = showState(m, shown.current, wanted.current.view, wanted.current.focusId);
       setMapState({ m, g: geometry });
       setBasemap();
     });
@@ -148,7 +192,7 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     // the choropleth in the view's colours, the outlines and the basemap (idle: every tile of
     // every source is loaded and nothing is left to draw).
     m.on('idle', () => {
-      const done = painted.current === m && basemap !== 'pending' && m.getSource(SOURCE) !== undefined && m.isSourceLoaded(SOURCE);
+      const done = shown.current?.m === m && basemap !== 'pending' && m.getSource(SOURCE) !== undefined && m.isSourceLoaded(SOURCE);
       if (done) container.current?.setAttribute('data-drawn', 'true');
     });
     return () => {
@@ -157,32 +201,18 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     };
   }, [geometry]);
 
-  // Paint the view-model through feature-state.
+  // Paint the view-model through feature-state (what changed since the map last showed it).
   useEffect(() => {
-    if (!map) return;
-    for (const u of view.units) {
-      map.setFeatureState({ source: SOURCE, id: u.id }, { color: u.color, muted: !u.inFocus, selected: u.id === view.selected?.id });
-    }
-    painted.current = map;
-  }, [map, view]);
-
-  useEffect(() => {
-    if (!map) return;
-    for (const r of geometry.regions.features) {
-      map.setFeatureState({ source: SOURCE, id: r.properties.unit_id }, { active: r.properties.unit_id === view.regionId });
-    }
-  }, [map, geometry, view.regionId]);
-
-  useEffect(() => {
-    if (!map) return;
-    for (const u of view.units) map.setFeatureState({ source: SOURCE, id: u.id }, { focus: u.id === focusId });
-  }, [map, view.units, focusId]);
+    if (map) shown.current = showState(map, shown.current, view, focusId);
+  }, [map, view, focusId]);
 
   // App-initiated camera moves only when the focus extent changes.
   const boundsKey = focusBounds?.join(',') ?? '';
   useEffect(() => {
     if (!map || !focusBounds) return;
-    map.fitBounds(focusBounds, { padding: 24, duration: 0 });
+    if (fitted.current.m === map && fitted.current.key === boundsKey) return;
+    map.fitBounds(focusBounds, { padding: FIT_PADDING, duration: 0 });
+    fitted.current = { m: map, key: boundsKey };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, boundsKey]);
 
@@ -254,18 +284,25 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
 }
 
 function RegionLabels({ map, labels, view }: { map: maplibregl.Map; labels: MapGeometry['regionLabels']; view: MapView }) {
-  const [els] = useState(() => new Map<string, HTMLDivElement>());
+  // The labels' elements exist from the first render (the names are portalled into them at
+  // once); the effect only places them on the map as markers.
+  const els = useMemo(
+    () =>
+      new Map(
+        labels.map(({ id }) => {
+          const el = document.createElement('div');
+          el.className = 'region-label';
+          return [id, el] as const;
+        }),
+      ),
+    [labels],
+  );
   useEffect(() => {
     const markers = labels.map(({ id, point }) => {
-      const el = document.createElement('div');
-      el.className = 'region-label';
-      els.set(id, el);
-      return new maplibregl.Marker({ element: el }).setLngLat(point).addTo(map);
+      const el = els.get(id);
+      return el ? new maplibregl.Marker({ element: el }).setLngLat(point).addTo(map) : null;
     });
-    return () => {
-      markers.forEach((mk) => mk.remove());
-      els.clear();
-    };
+    return () => markers.forEach((mk) => mk?.remove());
   }, [map, labels, els]);
   const names = new Map(view.regions.map((r) => [r.id, r.name]));
   return (
