@@ -14,7 +14,7 @@ import { isIllustrative, type DataPackage, type Observation, type Unit } from '.
 import { groupBuffers, groupObservations, type ObservationGroups } from '../observationGroups';
 import { changedUnits, mergeObservations, mergeRest, mergeUnits, type PackageRest } from './merge';
 import { ObservationStore } from '../observationStore';
-import { packedBuffers, packObservations, packUnits, runToEnd, unitBuffers, unpackUnits, type PackedObservations, type PackedUnits } from './transfer';
+import { packedBuffers, packObservations, packUnits, runToEnd, unitBuffers, unpackUnitsSteps, type PackedObservations, type PackedUnits } from './transfer';
 import { unitChoices, type UnitChoice } from './unitSearch';
 
 export interface BaseContext {
@@ -88,9 +88,11 @@ export const preparedBuffers = (p: PreparedImport): ArrayBuffer[] => [...unitBuf
 export function* assembleDataset(p: PreparedImport, base: Dataset | null): Generator<void, Dataset, void> {
   const basePkg = base?.pkg ?? null;
   let units: Unit[];
-  if (p.whole || !basePkg) units = unpackUnits(p.units);
-  else if (p.units.heads.length === 0 && !p.unitsAll) units = basePkg.units;
-  else units = mergeUnits(basePkg.units, unpackUnits(p.units));
+  if (p.units.heads.length === 0 && !p.unitsAll && !p.whole && basePkg) units = basePkg.units;
+  else {
+    const own = yield* unpackUnitsSteps(p.units);
+    units = p.whole || !basePkg ? own : mergeUnits(basePkg.units, own);
+  }
   yield;
 
   const store = new ObservationStore(basePkg?.observations ?? [], p.basePrefix, p.observations);

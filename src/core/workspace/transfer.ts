@@ -170,11 +170,14 @@ export function* packUnitsSteps(units: readonly Unit[]): Generator<void, PackedU
   return { heads, coords, ringEnd, polyEnd, unitEnd };
 }
 
-export function unpackUnits(p: PackedUnits): Unit[] {
+export const unpackUnits = (p: PackedUnits): Unit[] => runToEnd(unpackUnitsSteps(p));
+
+export function* unpackUnitsSteps(p: PackedUnits): Generator<void, Unit[], void> {
   const out: Unit[] = [];
   let q = 0;
-  p.heads.forEach((h, i) => {
-    const { shape, geometry, ...rest } = h;
+  for (let i = 0; i < p.heads.length; i++) {
+    if (i > 0 && i % UNIT_STEP === 0) yield;
+    const { shape, geometry, ...rest } = p.heads[i] as UnitHead;
     const end = p.unitEnd[i] ?? q;
     let g: UnitGeometry | null = null;
     if (shape === 'raw') g = geometry ?? null;
@@ -193,7 +196,7 @@ export function unpackUnits(p: PackedUnits): Unit[] {
     }
     q = end;
     out.push({ ...rest, geometry: g });
-  });
+  }
   return out;
 }
 
