@@ -3,7 +3,7 @@
 // open-addressing hash table (indicator × year → first row, linear probing, at most half full)
 // in one shared typed array, so that the rows of one unit, which mostly come together, touch a
 // few cache lines instead of one per row, and no string, boxed number or Map entry is made per
-// row. A unit's table that fills up is copied to the end, twice as large. Beyond 2^21
+// row. A unit's table that is half full is copied to the end, four times as large. Beyond 2^21
 // indicators (hostile files) the key is a string in a Map again.
 const EMPTY = 0;
 
@@ -63,8 +63,8 @@ export class FirstRows {
       this.cap = grow(this.cap);
       this.size = grow(this.size);
     }
-    this.start[u] = this.alloc(8);
-    this.cap[u] = 8;
+    this.start[u] = this.alloc(16);
+    this.cap[u] = 16;
     return u;
   }
 
@@ -83,7 +83,7 @@ export class FirstRows {
   private growUnit(u: number): void {
     const oldBase = this.start[u] ?? 0;
     const oldCap = this.cap[u] ?? 0;
-    const cap = oldCap * 2;
+    const cap = oldCap * 4;
     const base = this.alloc(cap);
     const slots = this.slots;
     const mask = cap - 1;

@@ -51,7 +51,7 @@ export class Speculation {
     if (!this.voting) return;
     for (let i = 0; i < cells.length; i++) {
       const value = cells[i] ?? '';
-      if (value.indexOf('.') < 0 && value.indexOf(',') < 0) continue;
+      if (!hasSeparator(value)) continue;
       if (!this.votes.add(value, row, header[i] ?? '')) {
         this.voting = false;
         return;
@@ -93,4 +93,15 @@ export class Speculation {
     for (const l of this.usedLevels) if (l !== level) held = false;
     return { detection, decimal, level, held };
   }
+}
+
+/** Does the cell hold a `.` or a `,`? (A loop over its characters: far cheaper than two
+ *  indexOf calls on the short cells of a big table.) */
+function hasSeparator(s: string): boolean {
+  if (s.length > 64) return s.indexOf('.') >= 0 || s.indexOf(',') >= 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46 || c === 44) return true;
+  }
+  return false;
 }

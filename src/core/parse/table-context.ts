@@ -57,13 +57,22 @@ export class TableContext {
   }
 
   private readonly keys = new Map<string, string>();
+  /** The last values key() saw, by a cheap fingerprint: a value seen again (a table's few
+   *  indicators) is answered by comparing it, without hashing it for the Map. */
+  private readonly recentRaw: string[] = new Array<string>(64).fill('');
+  private readonly recentKey: string[] = new Array<string>(64).fill('');
   /** normKey of a cell value, cached (indicator and unit columns repeat few values). */
   key(raw: string): string {
+    const n = raw.length;
+    const slot = n === 0 ? 0 : (n * 7 + raw.charCodeAt(0) * 3 + raw.charCodeAt(n - 1) + raw.charCodeAt(n >> 1)) & 63;
+    if (this.recentRaw[slot] === raw) return this.recentKey[slot] ?? normKey(raw);
     let k = this.keys.get(raw);
     if (k === undefined) {
       k = normKey(raw);
       if (this.keys.size < 100_000) this.keys.set(raw, k);
     }
+    this.recentRaw[slot] = raw;
+    this.recentKey[slot] = k;
     return k;
   }
 

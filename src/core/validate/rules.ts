@@ -51,7 +51,7 @@ export function checkObservations(observations: readonly Observation[], referenc
   let unitId: string | null = null;
   let unitPop: Map<number | null, number> | undefined;
   for (const o of observations) {
-    if (NON_NEGATIVE_UNITS.has(o.unit) && o.value < 0) {
+    if (o.value < 0 && NON_NEGATIVE_UNITS.has(o.unit)) {
       out.push({ obj: o, code: 'value_negative', params: { value: o.value } });
       continue;
     }
