@@ -113,6 +113,8 @@ const emptyKeys = (): Keys => ({
   gap_engine_rerun_ms: null,
   gap_rows_ms: null,
   cold_load_ms: null,
+  cold_load_transfer_kb: null,
+  cold_load_requests: null,
   max_long_task_ms: null,
   csv_import_in_app_ms: null,
   import_long_task_before_ready_ms: null,
@@ -246,7 +248,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
           log(`cold load ×${sizes.coldReps} (${server.url}) …`);
           const cold = await coldLoad(browser, server.url, sizes.coldReps);
           keys.cold_load_ms = round(cold.median, 0);
-          log(`  cold_load_ms = ${keys.cold_load_ms} (runs: ${cold.ms.join(', ')})`);
+          keys.cold_load_transfer_kb = round(cold.transferBytes / 1024, 1);
+          keys.cold_load_requests = cold.requests;
+          log(`  cold_load_ms = ${keys.cold_load_ms} (runs: ${cold.ms.join(', ')}); ${keys.cold_load_transfer_kb} KB in ${cold.requests} requests`);
         });
 
       if (want('national'))

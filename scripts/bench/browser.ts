@@ -41,18 +41,38 @@ async function freshPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Navigation start → the choropleth drawn (`data-drawn="true"`), ms; median of `reps` cold loads. */
-export async function coldLoad(browser: Browser, url: string, reps: number, timeoutMs = 60_000): Promise<{ ms: number[]; median: number }> {
+export interface ColdLoad {
+  ms: number[];
+  median: number;
+  /** Bytes over the wire until drawn (document + every resource, compressed as served), median. */
+  transferBytes: number;
+  /** Requests until drawn (document included), median. */
+  requests: number;
+}
+
+/**
+ * Navigation start → the map drawn (`data-drawn="true"`), ms; median of `reps` cold loads. Also
+ * what does not depend on the machine's load: bytes and requests until drawn.
+ */
+export async function coldLoad(browser: Browser, url: string, reps: number, timeoutMs = 60_000): Promise<ColdLoad> {
   const ms: number[] = [];
+  const bytes: number[] = [];
+  const requests: number[] = [];
   for (let i = 0; i < reps; i++) {
     const page = await freshPage(browser);
     const t = Date.now();
     await page.goto(url);
     await page.waitForSelector(DRAWN, { timeout: timeoutMs, state: 'attached' });
     ms.push(Date.now() - t);
+    const net = await page.evaluate(() => {
+      const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+      return { bytes: all.reduce((s, e) => s + e.transferSize, 0), requests: all.length };
+    });
+    bytes.push(net.bytes);
+    requests.push(net.requests);
     await page.context().close();
   }
-  return { ms, median: median(ms) };
+  return { ms, median: median(ms), transferBytes: median(bytes), requests: median(requests) };
 }
 
 // Injected before any page script: records every long task (> 50 ms) and every frame.

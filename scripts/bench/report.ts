@@ -49,6 +49,8 @@ const LABELS: [string, string, string][] = [
   ['gap_engine_rerun_ms', 'gap engine rerun (tree cached), median', 'ms'],
   ['gap_rows_ms', 'building every gap row', 'ms'],
   ['cold_load_ms', 'cold load, default data (median)', 'ms'],
+  ['cold_load_transfer_kb', '  transferred until drawn', 'KB'],
+  ['cold_load_requests', '  requests until drawn', 'requests'],
   ['max_long_task_ms', 'longest main-thread task, CSV import in app', 'ms'],
   ['csv_import_in_app_ms', 'CSV import in the app, file → join report', 'ms'],
   ['import_long_task_before_ready_ms', '  of which: longest until the data is ready', 'ms'],
