@@ -1,15 +1,18 @@
 // The accessible alternative to the map: the same units and values, sortable.
 import { useState } from 'react';
-import { t } from '../../core/i18n';
+import { formatNumber, t } from '../../core/i18n';
 import { suppressedTitle } from '../../core/privacy/labels';
 import type { Lang } from '../../core/keys';
 import { toCsv } from '../../core/csv';
 import { mapTableCsv, sortUnits, type MapView, type SortKey } from '../../core/views/map';
+import { visibleRows } from '../../core/views/table';
 import { downloadCsv } from '../compare/exportChart';
 
 export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang; onSelect(id: string): void }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
-  const rows = sortUnits(view.tableUnits, sort.key, sort.dir, lang);
+  const [showAll, setShowAll] = useState(false);
+  const sorted = sortUnits(view.tableUnits, sort.key, sort.dir, lang);
+  const { rows, hidden } = visibleRows(sorted, showAll, view.selected?.id ?? null);
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
     return (
@@ -39,7 +42,7 @@ export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang;
         {t(lang, 'embed.csv')}
       </button>
       <table role="table" className="data-table" data-testid="units-table">
-        <caption>{t(lang, 'table.caption', { indicator: `${view.indicatorLabel} · ${view.measureLabel}`, count: rows.length })}</caption>
+        <caption>{t(lang, 'table.caption', { indicator: `${view.indicatorLabel} · ${view.measureLabel}`, count: sorted.length })}</caption>
         <thead>
           <tr>
             {header('name', t(lang, 'table.name'))}
@@ -65,6 +68,14 @@ export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang;
           ))}
         </tbody>
       </table>
+      {hidden > 0 && (
+        <p className="table-partial" data-testid="units-table-partial">
+          {t(lang, 'table.partial', { shown: formatNumber(lang, rows.length), count: formatNumber(lang, sorted.length) })}{' '}
+          <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+            {t(lang, 'table.showAll', { count: formatNumber(lang, sorted.length) })}
+          </button>
+        </p>
+      )}
     </div>
   );
 }
