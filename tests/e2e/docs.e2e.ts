@@ -164,6 +164,21 @@ describe('documents', () => {
     expect(s.errors).toEqual([]);
   });
 
+  // The rows of a user's file that conflict (here a unit that does not exist) are listed in
+  // Form 1, chapter 3, with their file and row.
+  it('lists the data conflicts of an imported file in chapter 3', async () => {
+    const { page } = s;
+    await page.goto(new URL('?lang=en', s.baseURL).toString());
+    await page.setInputFiles('[data-testid="import-input"]', { name: 'plan-2024.csv', mimeType: 'text/csv', buffer: Buffer.from('unit_name,indicator,value,year\nVeles,elderly,10,2024\nAtlantis,elderly,5,2024\n') });
+    await page.locator('[data-testid="join-report"] [data-testid="join-file"]').first().waitFor({ timeout: 60_000 });
+    await page.goto(new URL('?view=docs&lang=en&region=MK001', s.baseURL).toString());
+    await page.getByTestId('document-view').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => (document.querySelector('.doc-paper')?.textContent ?? '').includes('Atlantis'), null, { timeout: 60_000 });
+    const text = (await page.locator('.doc-paper').textContent()) ?? '';
+    expect(text).toMatch(/Data conflict: No unit matches .Atlantis.\. \(plan-2024\.csv #3\)/);
+    expect(s.errors).toEqual([]);
+  });
+
   it('edits Form 2: a row of table 5 is changed, one removed, and the evidence is shown', async () => {
     const { page } = s;
     await page.goto(new URL('?view=docs&lang=en&region=MK007&form=2', s.baseURL).toString());

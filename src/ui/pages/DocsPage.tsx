@@ -1,6 +1,7 @@
 // The documents view (?view=docs): pick a region and a form, edit, export. The user's text is
 // kept in the workspace per region, so it survives a reload and a regeneration from new data.
 import { useMemo } from 'react';
+import { importConflicts } from '../../core/docs/conflicts';
 import { docEditsFromJson, docEditsToJson, emptyDocEdits, type DocEdits } from '../../core/docs/edits';
 import { FORM1_KIND } from '../../core/docs/form1';
 import { FORM2_KIND } from '../../core/docs/form2';
@@ -11,6 +12,7 @@ import { restParam, withRestParam } from '../../core/url';
 import { useWorkspaceSlice } from '../../io/workspace/react';
 import { DocumentView, type DocKind } from '../docs/DocumentView';
 import { useGapsWorkspace } from '../gaps/useGapsWorkspace';
+import { useImportSession, useSessionSnapshot } from '../import/ImportProvider';
 import type { PageProps } from './MapPage';
 
 const isJson = (v: unknown): v is unknown => v !== undefined;
@@ -24,6 +26,9 @@ export function DocsPage({ ds, state, update }: PageProps) {
   const [raw, setRaw] = useWorkspaceSlice<unknown>(`docs.edits.${regionId ?? ''}`, null, isJson);
   // the norms and priority weights the council set in the gaps view
   const [gapsWs] = useGapsWorkspace();
+  // data conflicts found when the user's files were read (Form 1, chapter 3)
+  const report = useSessionSnapshot(useImportSession()).result?.output.report ?? null;
+  const importIssues = useMemo(() => importConflicts(report), [report]);
   const edits: DocEdits = useMemo(() => (raw ? docEditsFromJson(raw) : emptyDocEdits()), [raw]);
   const regions = useMemo(
     () => ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),
@@ -62,6 +67,7 @@ export function DocsPage({ ds, state, update }: PageProps) {
         regionId={regionId}
         kind={kind}
         edits={edits}
+        importIssues={importIssues}
         norms={gapsWs.norms}
         weights={gapsWs.weights}
         onEditsChange={(next) => setRaw(docEditsToJson(next))}
