@@ -215,22 +215,26 @@ describe('csv-stream', () => {
 describe('csv-stream in pieces', () => {
   it('a text without quotes read in pieces of any size gives the rows of parseCsv (fast-check)', () => {
     const cell = fc.constantFrom('a', 'bb', '', ' ', '1,5', '1.5', 'x y', '\uFEFF', "it's");
-    const line = fc.array(cell, { minLength: 1, maxLength: 4 }).map((c) => c.join(','));
     fc.assert(
       fc.property(
-        fc.array(line, { minLength: 0, maxLength: 15 }),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 0, maxLength: 15 }),
+        fc.constantFrom(',', ';', '.', '\t', '|'),
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.boolean(),
         fc.boolean(),
         fc.integer({ min: 1, max: 40 }),
-        (lines, nl, bom, trailing, chunk) => {
-          const text = (bom ? '\uFEFF' : '') + ['h1,h2,h3', ...lines].join(nl) + (trailing ? nl : '');
-          const whole = parseCsv(text, DEFAULT_LIMITS, ',');
-          const source = openCsv(text, DEFAULT_LIMITS, ',');
+        (lines, d, nl, bom, trailing, chunk) => {
+          const text = (bom ? '\uFEFF' : '') + [['h1', 'h2', 'h3'], ...lines].map((c) => c.join(d)).join(nl) + (trailing ? nl : '');
+          const whole = parseCsv(text, DEFAULT_LIMITS, d);
+          const source = openCsv(text, DEFAULT_LIMITS, d);
           if (!source || !whole.table) return;
           const stream = new CsvRowStream(source, null, chunk);
           const seen: { row: number; cells: string[] }[] = [];
-          const res = stream.stream((r) => seen.push({ row: r.row, cells: [...r.cells] }));
+          const res = stream.stream((r, plain) => {
+            seen.push({ row: r.row, cells: [...r.cells] });
+            // `plain`: no cell holds a decimal separator (and so gives no vote)
+            if (plain) expect(r.cells.filter((c) => /[.,]/.test(c))).toEqual([]);
+          });
           expect(seen).toEqual(whole.table.rows);
           expect(res.issues).toEqual(whole.issues);
           expect(res.rows).toBe(whole.table.rows.length);
@@ -239,6 +243,22 @@ describe('csv-stream in pieces', () => {
       ),
       { numRuns },
     );
+  });
+});
+
+describe('plain rows', () => {
+  it('says which rows hold no decimal separator, whatever the delimiter', () => {
+    const flags = (text: string, d: string): boolean[] => {
+      const source = openCsv(text, DEFAULT_LIMITS, d);
+      if (!source) throw new Error('no header');
+      const out: boolean[] = [];
+      new CsvRowStream(source, null, 4).stream((_, plain) => out.push(plain));
+      return out;
+    };
+    expect(flags('h1,h2\na,b\n1.5,c\nd,e\n', ',')).toEqual([true, false, true]);
+    expect(flags('h1;h2\na;b\n1,5;c\nd;1.5\ne;f', ';')).toEqual([true, false, false, true]);
+    // quotes: not known
+    expect(flags('h1,h2\na,"b"\n', ',')).toEqual([false]);
   });
 });
 

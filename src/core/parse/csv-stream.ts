@@ -82,8 +82,11 @@ export class CsvRowStream {
     private readonly chunkChars = 64 * 1024,
   ) {}
 
-  /** Calls `onRow` for every non-blank data row, in order. Throws what PapaParse throws. */
-  stream(onRow: (r: TableRow) => void): StreamResult {
+  /** Calls `onRow` for every non-blank data row, in order, with `plain` true when no cell of
+   *  the row holds a `.` or a `,` (known from the text without looking at the cells: a text
+   *  without quotes whose delimiter is neither; false when not known). Throws what PapaParse
+   *  throws. */
+  stream(onRow: (r: TableRow, plain: boolean) => void): StreamResult {
     const { text, delimiter, limits, header } = this.source;
     const quotes = new QuoteIssues();
     const shapeIssues = [...this.source.headerIssues];
@@ -94,19 +97,33 @@ export class CsvRowStream {
     let rows = 0;
     // `base`: where the parsed piece starts in the text (PapaParse drops a leading BOM and
     // counts its cursor from after it)
+    // where the next `.` and `,` are, looked for again only once the rows have passed them
+    // (without quotes a cell never holds the delimiter: a `,` delimiter is not looked for)
+    const quoted = text.indexOf('"') >= 0;
+    const plainText = !quoted && (delimiter.length === 1 || !/[.,]/.test(delimiter));
+    const NONE = 2 ** 32;
+    let nextDot = delimiter === '.' ? NONE : -1;
+    let nextComma = delimiter === ',' ? NONE : -1;
+    const plainRow = (from: number, to: number): boolean => {
+      if (!plainText) return false;
+      if (nextDot < from) nextDot = text.indexOf('.', from) >>> 0;
+      if (nextComma < from) nextComma = text.indexOf(',', from) >>> 0;
+      return nextDot >= to && nextComma >= to;
+    };
     const step = (base: number) => (res: Papa.ParseStepResult<string[]>): void => {
       const rec = res.data;
       for (const e of res.errors) quotes.add(e, index);
       this.mark(index, start);
+      const from = start;
       start = res.meta.cursor + base;
       if (index > h && Array.isArray(rec) && !isBlank(rec)) {
         rows++;
-        onRow({ row: index + 1, cells: this.kept(shape.cells(rec, index + 1)) });
+        onRow({ row: index + 1, cells: this.kept(shape.cells(rec, index + 1)) }, plainRow(from, start));
       }
       index++;
     };
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    if (text.indexOf('"') >= 0) {
+    if (quoted) {
       // quotes can hold line breaks: one parse over the whole text
       start = bom;
       const whole = step(bom);

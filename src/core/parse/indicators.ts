@@ -119,8 +119,9 @@ export function readLongStream(ctx: TableContext, rec: Recognised, rows: CsvRowS
   const reader = longReader(ctx, keys);
   const header = ctx.table.header;
   const keyAt = ctx.columnIndex(keys.keyCol);
-  const stream = rows.stream((r) => {
-    spec.vote(r.row, r.cells, header);
+  const stream = rows.stream((r, plain) => {
+    // a row without `.` or `,` in any cell gives no vote
+    if (!plain) spec.vote(r.row, r.cells, header);
     spec.countLevel(ctx.matchAt(ctx.cellAt(r, keyAt), null));
     reader.read(r);
   });
