@@ -139,8 +139,9 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     // The basemap: 'pending' until its data is on the map ('set') or could not be had ('none').
     let basemap: 'pending' | 'set' | 'none' = early ? 'set' : 'pending';
     let late: FeatureCollection | null = null;
+    let live = true;
     const setBasemap = () => {
-      const src = late && m.getStyle() ? m.getSource<maplibregl.GeoJSONSource>(SOURCE) : undefined;
+      const src = live && late && m.getStyle() ? m.getSource<maplibregl.GeoJSONSource>(SOURCE) : undefined;
       if (!src || !late) return;
       void src.setData(mapData(geometry.units, geometry.regions, late));
       basemap = 'set';
@@ -160,7 +161,7 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
         },
         () => {
           basemap = 'none'; // the map works without the outlines around it
-          if (m.getStyle()) m.triggerRepaint();
+          if (live && m.getStyle()) m.triggerRepaint();
         },
       );
     }
@@ -196,6 +197,7 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
       if (done) container.current?.setAttribute('data-drawn', 'true');
     });
     return () => {
+      live = false;
       setMapState(null);
       m.remove();
     };
