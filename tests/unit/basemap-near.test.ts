@@ -40,7 +40,7 @@ describe('partsNear', () => {
       ],
     };
     const near = partsNear(world, [20, 41, 21, 42], 1);
-    expect(near.features.map((f) => f.properties?.['name'])).toEqual(['here', 'overseas', 'across-near']);
+    expect(near.features.map((f) => (f.properties as Record<string, unknown> | null)?.['name'])).toEqual(['here', 'overseas', 'across-near']);
     const overseas = near.features[1];
     expect(overseas?.id).toBe('overseas');
     expect(overseas?.geometry).toEqual({ type: 'MultiPolygon', coordinates: [square(21, 39.5)] });
@@ -66,8 +66,8 @@ describe('the prebuilt basemap for the bundled data (data/basemap, scripts/build
     if (!extent) return;
     const cut = partsNear(feature(world, world.objects.countries), extent, BASEMAP_MARGIN);
     const mine = feature(regional, regional.objects.countries);
-    expect(mine.features.map((f) => f.properties?.['name'])).toContain('Macedonia');
-    expect(mine.features.map((f) => f.properties?.['name'])).not.toContain('Russia');
+    expect(mine.features.map((f) => (f.properties as Record<string, unknown> | null)?.['name'])).toContain('Macedonia');
+    expect(mine.features.map((f) => (f.properties as Record<string, unknown> | null)?.['name'])).not.toContain('Russia');
     expect(mine).toEqual(cut);
     expect(regional.meta.extent).toEqual(extent);
   });
