@@ -33,6 +33,8 @@ function both(files: { path: string; text: string }[], opts: ReadOptions = {}): 
   const streamed = readPackageCounted(null, input, o);
   const whole = readPackageCounted(null, input, o, { stream: false });
   expect(whole.passes).toBe(1);
+  // streaming never fell back to the whole-table read
+  expect(streamed.fellBack).toBeNull();
   expect(streamed.report).toEqual(whole.report);
   expect(streamed.pkg).toEqual(whole.pkg);
   return streamed;
@@ -166,6 +168,18 @@ describe('streamed long tables = whole tables', () => {
           both([{ path: 'i.csv', text: lines.join(nl) }], reg ? { region: reg } : {});
         },
       ),
+      { numRuns },
+    );
+  });
+});
+
+describe('streamed = whole on hostile text', () => {
+  it('any text under a long-table header (fast-check)', () => {
+    const head = fc.constantFrom('unit_id,indicator,value,year', 'unit_name;indicator;value', '\uFEFFUnit ID\tIndicator\tValue\tregion_id', 'unit_id,indicator,value,');
+    fc.assert(
+      fc.property(head, fc.constantFrom('\n', '\r\n'), fc.string({ unit: 'binary', maxLength: 400 }), (h, nl, body) => {
+        both([{ path: 'i.csv', text: h + nl + body }], { region: 'Q1' });
+      }),
       { numRuns },
     );
   });

@@ -92,14 +92,22 @@ export function readPackage(descriptor: unknown, files: InputFile[], opts: ReadO
   return { pkg, report };
 }
 
+/** How readPackageCounted went: passes over the files, and why the last one read every table
+ *  whole if streaming did not finish (a guess still wrong, or what streaming threw). */
+export interface ReadPasses {
+  passes: number;
+  fellBack: string | null;
+}
+
 /**
  * readPackage, saying how many passes it took. Long indicator tables are streamed; when a
  * guess made while streaming turns out wrong (speculation.ts) the files are read again with
  * the answers, and if streaming fails, once more with every table read whole. `mode` can ask
  * for whole tables from the start (the reference the tests compare streaming against).
  */
-export function readPackageCounted(descriptor: unknown, files: InputFile[], opts: ReadOptions = {}, mode: ReadMode = { stream: true }): ReadResult & { passes: number } {
+export function readPackageCounted(descriptor: unknown, files: InputFile[], opts: ReadOptions = {}, mode: ReadMode = { stream: true }): ReadResult & ReadPasses {
   let passes = 0;
+  let fellBack: string | null = null;
   try {
     if (mode.stream) {
       try {
@@ -109,15 +117,17 @@ export function readPackageCounted(descriptor: unknown, files: InputFile[], opts
           passes++;
           res = readPackageUnsafe(descriptor, files, opts, { stream: true, answers: res.answers });
         }
-        if (!('answers' in res)) return { ...res, passes };
-      } catch {
+        if (!('answers' in res)) return { ...res, passes, fellBack };
+        fellBack = 'guess still wrong';
+      } catch (err) {
         // a failure while streaming: the whole-table read below reports it as it is
+        fellBack = String(err).slice(0, 200);
       }
     }
     passes++;
     const res = readPackageUnsafe(descriptor, files, opts, { stream: false });
     if ('answers' in res) throw new Error('whole-table read asked for answers');
-    return { ...res, passes };
+    return { ...res, passes, fellBack };
   } catch (err) {
     // A bug must not take the page down: report it as a typed issue on the whole import.
     const report = {
@@ -137,6 +147,7 @@ export function readPackageCounted(descriptor: unknown, files: InputFile[], opts
       pkg: { meta: emptyMeta(), units: [], observations: [], services: [], capacities: [], norms: [] },
       report: { ok: false, files: [report], join: { matched: 0, exact: 0, fuzzy: [], unmatched: [], duplicates: [], ambiguous: [] } },
       passes,
+      fellBack,
     };
   }
 }
