@@ -56,7 +56,12 @@ const SUFFIX_KEYS = [...new Set(SUFFIXES_RAW.map(translitKey))].sort((a, b) => b
 
 /** translitKey without the kind-of-unit words at its start or end ("bashkia e tirane" → "tirane"). */
 export function strippedKey(s: string): string {
-  let k = translitKey(s);
+  return stripKinds(translitKey(s));
+}
+
+/** strippedKey of a key already made by translitKey (one transliteration, not two). */
+export function stripKinds(translitted: string): string {
+  let k = translitted;
   for (let guard = 0; guard < 4; guard++) {
     const before = k;
     for (const p of PREFIX_KEYS) {

@@ -6,7 +6,7 @@ import type { Unit } from '../model';
 import type { UnitLevel } from '../keys';
 import { foldName } from '../text/fold';
 import type { JoinMethod, MatchMethod } from '../parse/types';
-import { editDistance, strippedKey, translitKey } from './keys';
+import { editDistance, stripKinds, strippedKey, translitKey } from './keys';
 
 type KeyMap = Map<string, Set<string>>;
 
@@ -56,13 +56,15 @@ export function buildUnitIndex(units: readonly Unit[], userAliases: ReadonlyMap<
     for (const n of namesOf(u)) {
       add(idx.exact, n.trim(), u.id);
       add(idx.folded, foldName(n), u.id);
-      add(idx.translit, translitKey(n), u.id);
-      add(idx.stripped, strippedKey(n), u.id);
+      const t = translitKey(n);
+      add(idx.translit, t, u.id);
+      add(idx.stripped, stripKinds(t), u.id);
     }
     for (const a of u.aliases) {
       add(idx.alias, foldName(a), u.id);
-      add(idx.alias, translitKey(a), u.id);
-      add(idx.alias, strippedKey(a), u.id);
+      const t = translitKey(a);
+      add(idx.alias, t, u.id);
+      add(idx.alias, stripKinds(t), u.id);
     }
   }
   return idx;
@@ -104,18 +106,23 @@ export function matchUnit(idx: UnitIndex, rawKey: string, opts: MatchOptions = {
   const f = foldName(key);
   const user = idx.userAliases.get(f);
   if (user !== undefined && idx.units.has(user)) return { unitId: user, method: 'user_alias', candidates: [] };
-  const steps: [KeyMap, string, MatchMethod][] = [
-    [idx.exact, key, 'exact_name'],
-    [idx.idFolded, f, 'folded'],
-    [idx.folded, f, 'folded'],
-    [idx.translit, translitKey(key), 'transliterated'],
-    [idx.stripped, strippedKey(key), 'prefix'],
-    [idx.alias, f, 'alias'],
-    [idx.alias, translitKey(key), 'alias'],
-    [idx.alias, strippedKey(key), 'alias'],
+  // the keys are made only when a step needs them (most keys match by id or name)
+  let t: string | undefined;
+  let st: string | undefined;
+  const translit = (): string => (t ??= translitKey(key));
+  const stripped = (): string => (st ??= stripKinds(translit()));
+  const steps: [KeyMap, () => string, MatchMethod][] = [
+    [idx.exact, () => key, 'exact_name'],
+    [idx.idFolded, () => f, 'folded'],
+    [idx.folded, () => f, 'folded'],
+    [idx.translit, translit, 'transliterated'],
+    [idx.stripped, stripped, 'prefix'],
+    [idx.alias, () => f, 'alias'],
+    [idx.alias, translit, 'alias'],
+    [idx.alias, stripped, 'alias'],
   ];
   for (const [map, k, method] of steps) {
-    const r = decide(idx, map.get(k), method, prefer);
+    const r = decide(idx, map.get(k()), method, prefer);
     if (r) return r;
   }
   return { unitId: null, method: 'unmatched', candidates: [] };
