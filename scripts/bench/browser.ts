@@ -1,35 +1,18 @@
-// Browser measurements in Debian's headless Chromium (playwright-core, the flags of
-// tests/e2e/support/browser.ts): cold load of the default data, the longest main-thread task
+// Browser measurements in Debian's headless Chromium (playwright-core, the launch of
+// scripts/chromium.ts, as the end-to-end tests): cold load of the default data, the longest main-thread task
 // while a large CSV imports through the file input, and a national-scale layer (load + pan).
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 import { median, quantile } from './stats';
 
 const DRAWN = '[data-testid="map"][data-drawn="true"]';
 
-// Same launch flags as tests/e2e/support/browser.ts (that file imports vitest, so it cannot
-// be imported here).
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string | null {
-  const c = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
-  return c.find((p) => existsSync(p)) ?? null;
-}
+export { chromiumPath };
 
 export async function launch(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)');
-  return chromium.launch({ executablePath, headless: true, args: ARGS });
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 async function freshPage(browser: Browser): Promise<Page> {

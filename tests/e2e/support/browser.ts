@@ -1,6 +1,7 @@
 // The only file that touches Playwright directly. Specs use the driver (driver.ts).
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium';
 
 export interface Session {
   browser: Browser;
@@ -15,21 +16,7 @@ export interface Session {
 
 export async function openSession(opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
   const baseURL = inject('baseURL');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath() ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
   const origin = new URL(baseURL).origin;
