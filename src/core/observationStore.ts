@@ -4,7 +4,7 @@
 // for as long as they live). `toArray()` builds them all, once, for the views that walk every
 // observation (gaps, documents, compare): Dataset.pkg.observations is a getter calling it.
 import type { Observation } from './model';
-import type { PackedObservations } from './workspace/transfer';
+import { observationAt, type PackedObservations } from './workspace/transfer';
 
 /** What ObservationIndex reads observations from (an array is one). */
 export interface ObservationSource {
@@ -36,18 +36,7 @@ export class ObservationStore implements ObservationSource {
   }
 
   private row(k: number): Observation {
-    const p = this.packed;
-    const s = (x: number | undefined): string => p.strings[x ?? 0] ?? '';
-    const y = p.year[k] ?? NaN;
-    return {
-      unitId: s(p.unit[k]),
-      indicator: s(p.indicator[k]),
-      value: p.value[k] ?? 0,
-      year: Number.isNaN(y) ? null : y,
-      unit: s(p.measure[k]),
-      source: s(p.source[k]),
-      note: s(p.note[k]),
-    };
+    return observationAt(this.packed, k);
   }
 
   /** Every observation as an object (built once; the objects `at` gave out are reused). */

@@ -75,21 +75,24 @@ export function unpackObservations(p: PackedObservations): Observation[] {
   return out;
 }
 
+/** Row `k` of `p` as an object. */
+export function observationAt(p: PackedObservations, k: number): Observation {
+  const s = (i: number | undefined): string => p.strings[i ?? 0] ?? '';
+  const y = p.year[k] ?? NaN;
+  return {
+    unitId: s(p.unit[k]),
+    indicator: s(p.indicator[k]),
+    value: p.value[k] ?? 0,
+    year: Number.isNaN(y) ? null : y,
+    unit: s(p.measure[k]),
+    source: s(p.source[k]),
+    note: s(p.note[k]),
+  };
+}
+
 /** Rows [from, to) of `p` as objects into out[at + i - from] (for unpacking in slices). */
 export function unpackObservationsInto(p: PackedObservations, out: Observation[], at: number, from: number, to: number): void {
-  const s = (i: number | undefined): string => p.strings[i ?? 0] ?? '';
-  for (let i = from; i < to; i++) {
-    const y = p.year[i] ?? NaN;
-    out[at + i - from] = {
-      unitId: s(p.unit[i]),
-      indicator: s(p.indicator[i]),
-      value: p.value[i] ?? 0,
-      year: Number.isNaN(y) ? null : y,
-      unit: s(p.measure[i]),
-      source: s(p.source[i]),
-      note: s(p.note[i]),
-    };
-  }
+  for (let i = from; i < to; i++) out[at + i - from] = observationAt(p, i);
 }
 
 /** The buffers to transfer. */
