@@ -12,6 +12,7 @@ import { parsePrivacy, SUPPRESS_PARAM, type PrivacyConfig } from '../privacy/con
 import { maskCell, suppressionFor } from '../privacy/dataset';
 import { suppressedLabel } from '../privacy/labels';
 import type { Suppression } from '../privacy/suppress';
+import { roundBreak } from './breaks';
 
 /** Fill of a unit whose value is hidden by small-number protection (not a class colour). */
 export const SUPPRESSED_COLOR = '#e7d4e8';
@@ -49,7 +50,8 @@ export interface MapView {
   /** Units listed in the table: those in focus. */
   tableUnits: MapUnit[];
   legend: { title: string; classes: LegendClass[]; noData: LegendClass; method: string; suppressed?: LegendClass | null };
-  /** Inner limits of the classes shown (what a switch to manual limits starts from). */
+  /** Inner limits of the classes shown, rounded for a reader (what a switch to manual limits
+   *  starts from). */
   breaks: number[];
   /** Small-number protection in force (URL `suppress`; always on in the embed). */
   privacy?: PrivacyConfig;
@@ -189,7 +191,7 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
       method: t(lang, `map.class.${state.classification}`),
       suppressed: hiddenCount > 0 ? { color: SUPPRESSED_COLOR, label: t(lang, 'embed.legendHidden', { limit: privacy.threshold + 1 }), count: hiddenCount } : null,
     },
-    breaks: cls.bounds.slice(1, -1),
+    breaks: cls.bounds.slice(1, -1).map(roundBreak),
     privacy,
     regions: ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),
     selected: selectedUnit,

@@ -266,8 +266,10 @@ export class WorkspaceStore {
     this.chain = this.chain.then(async () => {
       try {
         await writeWorkspace(db, ws, added, removed);
-        if (this.snap.ws === ws) clearJournal();
-        if (this.snap.ws === ws) this.set({ saving: 'idle', savedAt: performance.now(), notice: this.snap.notice?.kind === 'write_failed' ? null : this.snap.notice });
+        if (this.snap.ws === ws) {
+          clearJournal();
+          this.set({ saving: 'idle', savedAt: performance.now(), notice: this.snap.notice?.kind === 'write_failed' ? null : this.snap.notice });
+        }
       } catch (err) {
         // keep the changes in memory and try again with the next change
         this.added = [...added, ...this.added];

@@ -5,7 +5,6 @@ import { MEASURES, type Measure } from '../../core/indicators';
 import type { Lang } from '../../core/keys';
 import { SUPPRESS_PARAM } from '../../core/privacy/config';
 import { withRestParam, type ViewState } from '../../core/url';
-import { roundBreak } from '../../core/views/breaks';
 import { indicatorLabel, type MapView } from '../../core/views/map';
 import { BreaksInput } from './BreaksInput';
 
@@ -55,7 +54,7 @@ export function Controls({ ds, view, state, lang, onChange }: Props) {
           onChange={(e) => {
             const m = e.target.value as ClassMethod;
             // manual limits start from the classes on screen
-            onChange(m === 'manual' && state.breaks.length === 0 ? { classification: m, breaks: view.breaks.map(roundBreak) } : { classification: m });
+            onChange(m === 'manual' && state.breaks.length === 0 ? { classification: m, breaks: view.breaks } : { classification: m });
           }}
         >
           {CLASS_METHODS.map((m) => (
