@@ -91,6 +91,9 @@ describe('keyboard only on the main map', () => {
     await s.page.waitForFunction(() => (document.querySelector('[data-testid="map"] ~ [aria-live]')?.textContent ?? '').startsWith('Selected Demir Hisar: '));
     expect(new URL(s.page.url()).searchParams.get('unit')).toBe('MK00502');
     expect(await s.page.getByTestId('details').locator('h2').textContent()).toBe('Demir Hisar');
+    // the focused and selected municipality is outlined on the map
+    const page = s.page;
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-outlined'), { timeout: 10_000 }).toBe('focus:MK00502 selected:MK00502');
     await s.page.keyboard.press('End');
     await s.page.waitForFunction(() => (document.querySelector('[data-testid="map"] ~ [aria-live]')?.textContent ?? '').startsWith('Resen: '));
   });

@@ -75,6 +75,12 @@ describe('foundation: the default North Macedonia map', () => {
     await s.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await s.page.getByTestId('details').waitFor({ timeout: 10_000 });
     expect(s.page.url()).toMatch(/unit=MK005/);
+    // the map outlines the selected municipality (and the one under the pointer)
+    const unit = new URL(s.page.url()).searchParams.get('unit');
+    await expect.poll(() => s.page.getByTestId('map').getAttribute('data-outlined'), { timeout: 10_000 }).toBe(`hover:${unit} selected:${unit}`);
+    await s.page.getByRole('button', { name: 'Close details' }).click();
+    await s.page.mouse.move(box.x + 2, box.y + 2);
+    await expect.poll(() => s.page.getByTestId('map').getAttribute('data-outlined'), { timeout: 10_000 }).toBe('');
   });
 
   it('speaks Macedonian in Cyrillic and Albanian', async () => {

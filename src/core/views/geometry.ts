@@ -3,7 +3,7 @@
 import { union } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../dataset';
-import { bboxOf, labelPoint, type BBox } from '../geo/labels';
+import { bboxOf, labelPoint, outlineMinZoom, type BBox } from '../geo/labels';
 import { coverageOutline } from '../geo/outline';
 import type { Unit, UnitGeometry } from '../model';
 
@@ -14,6 +14,8 @@ export interface MapGeometryModel {
   regionLabels: { id: string; point: [number, number] }[];
   bounds: BBox | null;
   regionBounds: Map<string, BBox>;
+  /** The zoom from which unit outlines are drawn (see outlineMinZoom). */
+  outlineMinZoom: number;
 }
 
 function dissolve(geoms: UnitGeometry[]): UnitGeometry | null {
@@ -98,5 +100,6 @@ function computeMapGeometry(ds: Dataset): MapGeometryModel {
     regionLabels,
     bounds: bboxOf(mapped.map((u) => u.geometry)),
     regionBounds,
+    outlineMinZoom: outlineMinZoom(mapped.map((u) => u.geometry)),
   };
 }

@@ -13,7 +13,9 @@ import type { MapUnit, MapView } from '../../core/views/map';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
 import { basemapNow, loadBasemap, prefetchBasemap } from '../../io/basemap';
-import { SOURCE, mapData, mapStyle } from './layers';
+import { highlightFeatures } from '../../core/views/map-paint';
+import { HIGHLIGHT, SOURCE, mapData, mapStyle } from './layers';
+import { MapState } from './mapState';
 import { Tooltip } from './Tooltip';
 import { ErrorBoundary } from '../ErrorBoundary';
 
@@ -31,40 +33,10 @@ export interface MapGeometry {
   labelPoints: Map<string, [number, number]>;
   regionLabels: { id: string; point: [number, number] }[];
   bounds: BBox | null;
+  outlineMinZoom: number;
 }
 
 const FIT_PADDING = 24;
-
-/** The feature-state written on map `m`: the view painted, the active region, the focused unit. */
-interface Shown {
-  m: maplibregl.Map;
-  view: MapView;
-  regionId: string | null;
-  focusId: string | null;
-}
-
-/**
- * Writes on `m` the feature-state of `view` and `focusId` that differs from what it shows
- * (`prev`, when it is `m`'s): every unit's colour when the view changed, and only the region
- * and unit whose active or focus flag changed. Each write makes MapLibre redraw the tiles.
- */
-function showState(m: maplibregl.Map, prev: Shown | null, view: MapView, focusId: string | null): Shown {
-  const p = prev?.m === m ? prev : null;
-  const set = (id: string, state: Record<string, unknown>) => m.setFeatureState({ source: SOURCE, id }, state);
-  if (p?.view !== view) {
-    for (const u of view.units) set(u.id, { color: u.color, muted: !u.inFocus, selected: u.id === view.selected?.id });
-  }
-  const regionId = view.regionId ?? null;
-  if ((p?.regionId ?? null) !== regionId) {
-    if (p?.regionId) set(p.regionId, { active: false });
-    if (regionId) set(regionId, { active: true });
-  }
-  if ((p?.focusId ?? null) !== focusId) {
-    if (p?.focusId) set(p.focusId, { focus: false });
-    if (focusId) set(focusId, { focus: true });
-  }
-  return { m, view, regionId, focusId };
-}
 
 interface Props {
   geometry: MapGeometry;
@@ -106,12 +78,12 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
   }, [onSelect]);
 
   // The latest props, for the map's own event handlers (set before the effects below run).
-  const wanted = useRef({ view, focusId, focusBounds });
+  const wanted = useRef({ view, focusBounds });
   useEffect(() => {
-    wanted.current = { view, focusId, focusBounds };
+    wanted.current = { view, focusBounds };
   });
-  /** The feature-state written on a map so far (see showState). */
-  const shown = useRef<Shown | null>(null);
+  /** The feature-state of the current map. */
+  const shown = useRef<MapState | null>(null);
   /** The extent the camera was last fitted to, per map. */
   const fitted = useRef<{ m: maplibregl.Map | null; key: string }>({ m: null, key: '' });
 
@@ -126,7 +98,7 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
     const bounds = wanted.current.focusBounds ?? geometry.bounds;
     const m = new maplibregl.Map({
       container: container.current,
-      style: mapStyle(mapData(geometry.units, geometry.regions, early ?? null)),
+      style: mapStyle(mapData(geometry.units, geometry.regions, early ?? null), geometry.outlineMinZoom),
       bounds: bounds ?? undefined,
       fitBoundsOptions: { padding: FIT_PADDING },
       attributionControl: false,
@@ -147,9 +119,11 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
       basemap = 'set';
     };
     fitted.current = { m, key: bounds?.join(',') ?? '' };
+    const state = new MapState(m);
     m.on('style.load', () => {
       // the view's colours before any tile is drawn: the first frame with data is the final one
-      shown.current = showState(m, shown.current, wanted.current.view, wanted.current.focusId);
+      state.show(wanted.current.view, true);
+      shown.current = state;
       setMapState({ m, g: geometry });
       setBasemap();
     });
@@ -165,22 +139,14 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
         },
       );
     }
-    let hovered: string | null = null;
-    const setHoverState = (id: string | null) => {
-      if (hovered) m.setFeatureState({ source: SOURCE, id: hovered }, { hover: false });
-      hovered = id;
-      if (id) m.setFeatureState({ source: SOURCE, id }, { hover: true });
-    };
     m.on('mousemove', 'units-fill', (e: MapMouseEvent & { features?: maplibregl.MapGeoJSONFeature[] }) => {
       const id = e.features?.[0]?.properties?.['unit_id'];
       if (typeof id !== 'string') return;
       m.getCanvas().style.cursor = 'pointer';
-      setHoverState(id);
       setHover({ id, x: e.point.x, y: e.point.y });
     });
     m.on('mouseleave', 'units-fill', () => {
       m.getCanvas().style.cursor = '';
-      setHoverState(null);
       setHover(null);
     });
     m.on('click', (e: MapMouseEvent) => {
@@ -189,15 +155,21 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
       onSelectRef.current(typeof id === 'string' ? id : null);
     });
     m.on('moveend', () => setCameraTick((n) => n + 1));
-    // A hook for tests and the benchmark: the map has been drawn completely at least once —
+    // Hooks for tests and the benchmark: the map has been drawn completely at least once —
     // the choropleth in the view's colours, the outlines and the basemap (idle: every tile of
-    // every source is loaded and nothing is left to draw).
+    // every source is loaded and nothing is left to draw); and the units outlined now.
     m.on('idle', () => {
-      const done = shown.current?.m === m && basemap !== 'pending' && m.getSource(SOURCE) !== undefined && m.isSourceLoaded(SOURCE);
+      const done = shown.current === state && !state.pending && basemap !== 'pending' && m.getSource(SOURCE) !== undefined && m.isSourceLoaded(SOURCE);
       if (done) container.current?.setAttribute('data-drawn', 'true');
+      // what the outline layer draws, as `kind:unit` (hover, focus, selected)
+      if (m.getSource(HIGHLIGHT) && m.isSourceLoaded(HIGHLIGHT)) {
+        const drawn = m.querySourceFeatures(HIGHLIGHT).map((f) => `${String(f.properties['kind'])}:${String(f.properties['unit_id'])}`);
+        container.current?.setAttribute('data-outlined', [...new Set(drawn)].sort().join(' '));
+      }
     });
     return () => {
       live = false;
+      state.dispose();
       setMapState(null);
       m.remove();
     };
@@ -205,8 +177,15 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
 
   // Paint the view-model through feature-state (what changed since the map last showed it).
   useEffect(() => {
-    if (map) shown.current = showState(map, shown.current, view, focusId);
-  }, [map, view, focusId]);
+    if (map && shown.current?.map === map) shown.current.show(view);
+  }, [map, view]);
+
+  // Outline the hovered, focused and selected units.
+  const hoverId = hover?.id ?? null;
+  const selectedId = view.selected?.id ?? null;
+  useEffect(() => {
+    map?.getSource<maplibregl.GeoJSONSource>(HIGHLIGHT)?.setData(highlightFeatures(geometry.units, { hover: hoverId, focus: focusId, selected: selectedId }));
+  }, [map, geometry, hoverId, focusId, selectedId]);
 
   // App-initiated camera moves only when the focus extent changes.
   const boundsKey = focusBounds?.join(',') ?? '';

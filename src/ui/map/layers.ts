@@ -1,10 +1,11 @@
-// MapLibre layers as typed data. The indicator never touches geometry: colours, muting, hover,
-// focus and selection are feature-state, read by these paint expressions.
+// MapLibre layers as typed data. The indicator never touches geometry: colours and muting are
+// feature-state, read by these paint expressions; the hovered, focused and selected units are
+// outlined from a small source of their own.
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { NO_DATA_COLOR } from '../../core/classify';
 
-/** The one GeoJSON source of the map: units, region outlines and basemap, told apart by `part`. */
+/** The map's GeoJSON source: units, region outlines and basemap, told apart by `part`. */
 export const SOURCE = 'map';
 type Part = 'unit' | 'region' | 'basemap';
 const part = (p: Part) => ['==', ['get', 'part'], p] as ExpressionSpecification;
@@ -29,15 +30,19 @@ export function mapData(units: FeatureCollection, regions: FeatureCollection, ba
  * 16 px instead of MapLibre's 128, which is meant for labels: these layers draw nothing wider
  * than 3 px, and the wide buffer nearly doubled the vertices every tile carries.
  */
-export function mapStyle(data: FeatureCollection): StyleSpecification {
+export function mapStyle(data: FeatureCollection, outlineMinZoom: number): StyleSpecification {
   return {
     version: 8,
-    sources: { [SOURCE]: { type: 'geojson', data, promoteId: 'unit_id', buffer: 16 } },
+    sources: {
+      [SOURCE]: { type: 'geojson', data, promoteId: 'unit_id', buffer: 16 },
+      [HIGHLIGHT]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, buffer: 16 },
+    },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#e8eef2' } },
       ...basemapLayers(),
-      ...unitLayers(),
+      ...unitLayers(outlineMinZoom),
       ...regionLayers(),
+      ...highlightLayers(),
     ],
   };
 }
@@ -69,7 +74,14 @@ export const basemapLayers = (): LayerSpecification[] => [
   },
 ];
 
-export const unitLayers = (): LayerSpecification[] => [
+/**
+ * The units: colour and muting are feature-state. Their outlines are drawn from `outlineMinZoom`
+ * (see core/geo/labels): a national layer's 10,000 borders at country zoom are noise, and most
+ * of each frame's time. They never change, but read a property that no feature has (like the
+ * basemap's state) to share the line program. The hovered, focused and selected units are
+ * outlined by `highlightLayers`, at every zoom.
+ */
+export const unitLayers = (outlineMinZoom: number): LayerSpecification[] => [
   {
     id: 'units-fill',
     type: 'fill',
@@ -86,21 +98,22 @@ export const unitLayers = (): LayerSpecification[] => [
     type: 'line',
     source: SOURCE,
     filter: part('unit'),
+    minzoom: outlineMinZoom,
+    paint: { 'line-color': ['to-color', ['coalesce', ['get', 'line_color'], '#ffffff']], 'line-width': ['number', ['get', 'line_width'], 0.6] },
+  },
+];
+
+/** The source of the hovered, focused and selected units' outlines (core/views/map-paint). */
+export const HIGHLIGHT = 'highlight';
+
+export const highlightLayers = (): LayerSpecification[] => [
+  {
+    id: 'units-highlight',
+    type: 'line',
+    source: HIGHLIGHT,
     paint: {
-      'line-color': [
-        'case',
-        ['boolean', ['feature-state', 'selected'], false], '#d6336c',
-        ['boolean', ['feature-state', 'focus'], false], '#000000',
-        ['boolean', ['feature-state', 'hover'], false], '#333333',
-        '#ffffff',
-      ],
-      'line-width': [
-        'case',
-        ['boolean', ['feature-state', 'selected'], false], 3,
-        ['boolean', ['feature-state', 'focus'], false], 3,
-        ['boolean', ['feature-state', 'hover'], false], 2,
-        0.6,
-      ],
+      'line-color': ['match', ['get', 'kind'], 'selected', '#d6336c', 'focus', '#000000', '#333333'],
+      'line-width': ['match', ['get', 'kind'], 'hover', 2, 3],
     },
   },
 ];
