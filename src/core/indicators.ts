@@ -92,15 +92,21 @@ export class ObservationIndex {
     const from = this.groups.groupStart[g] as number;
     const to = this.groups.groupStart[g + 1] as number;
     if (year !== null) {
-      for (let k = from; k < to; k++) if (this.at(k).year === year) return this.at(k);
+      for (let k = from; k < to; k++) if (this.yearOf(k) === year) return this.at(k);
       return undefined;
     }
-    let best = this.at(from);
+    // the latest year (the first of equals), made into an object once
+    let best = from;
+    let bestYear = this.yearOf(from) ?? -Infinity;
     for (let k = from + 1; k < to; k++) {
-      const o = this.at(k);
-      if ((o.year ?? -Infinity) > (best.year ?? -Infinity)) best = o;
+      const y = this.yearOf(k) ?? -Infinity;
+      if (y > bestYear) [best, bestYear] = [k, y];
     }
-    return best;
+    return this.at(best);
+  }
+  private yearOf(k: number): number | null {
+    const i = this.groups.order[k] as number;
+    return this.observations.yearAt ? this.observations.yearAt(i) : (this.observations.at(i)?.year ?? null);
   }
   all(indicator: string): Observation[] {
     const i = this.ind.get(indicator);

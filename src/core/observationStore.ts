@@ -10,6 +10,8 @@ import { observationAt, type PackedObservations } from './workspace/transfer';
 export interface ObservationSource {
   readonly length: number;
   at(i: number): Observation | undefined;
+  /** The year of row `i` without making its object (optional: an array has none). */
+  yearAt?(i: number): number | null;
 }
 
 export class ObservationStore implements ObservationSource {
@@ -33,6 +35,13 @@ export class ObservationStore implements ObservationSource {
     let o = this.made.get(i);
     if (!o) this.made.set(i, (o = this.row(i - this.prefix)));
     return o;
+  }
+
+  yearAt(i: number): number | null {
+    if (this.all) return this.all[i]?.year ?? null;
+    if (i < this.prefix) return this.own[i]?.year ?? null;
+    const y = this.packed.year[i - this.prefix] ?? NaN;
+    return Number.isNaN(y) ? null : y;
   }
 
   private row(k: number): Observation {

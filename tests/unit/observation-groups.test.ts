@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ObservationIndex } from '../../src/core/indicators';
 import type { Observation } from '../../src/core/model';
 import { findGroup, groupObservations } from '../../src/core/observationGroups';
+import { ObservationStore } from '../../src/core/observationStore';
+import { packObservationsSteps, runToEnd } from '../../src/core/workspace/transfer';
 
 class ReferenceIndex {
   private readonly index = new Map<string, Map<string, Observation[]>>();
@@ -66,6 +68,28 @@ describe('ObservationIndex over groups', () => {
           expect(idx.unitOf(i)).toBe(ref.unitOf(i));
           for (const u of [...UNITS, 'nope']) for (const y of [...YEARS, 1999]) expect(idx.get(i, u, y)).toBe(ref.get(i, u, y));
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers the same over columns (an ObservationStore: rows of the page, then packed rows), reading years without making objects', () => {
+    fc.assert(
+      fc.property(fc.array(arbObs, { maxLength: 80 }), fc.nat(), (obs, cut) => {
+        const prefix = obs.length ? cut % (obs.length + 1) : 0;
+        const store = new ObservationStore(obs.slice(0, prefix), prefix, runToEnd(packObservationsSteps(obs.slice(prefix))));
+        const made = new Set<number>();
+        const at = store.at.bind(store);
+        store.at = (i: number) => (made.add(i), at(i));
+        const ref = new ReferenceIndex(obs);
+        const idx = new ObservationIndex(store, groupObservations(obs));
+        for (const i of [...INDS, 'missing'])
+          for (const u of [...UNITS, 'nope'])
+            for (const y of [...YEARS, 1999]) {
+              made.clear();
+              expect(idx.get(i, u, y)).toEqual(ref.get(i, u, y));
+              expect(made.size).toBeLessThanOrEqual(1);
+            }
       }),
       { numRuns: 300 },
     );
