@@ -168,10 +168,54 @@ export interface PanResult {
   frameP95Ms: number;
   frameMaxMs: number;
   maxLongTaskMs: number;
+  /** The same, panning after zooming in (+3 levels) where the units' outlines are drawn too. */
+  zoomed: { zoom: number | null; outlineZoom: number; frameMedianMs: number; frameP95Ms: number; maxLongTaskMs: number } | null;
 }
 
-/** Loads `url` (a large package), then drags the map around and zooms, recording frame times. */
-export async function panLarge(browser: Browser, url: string, timeoutMs = 180_000): Promise<PanResult> {
+/** Frame intervals and long tasks recorded from START_FRAMES at `from` until now. */
+async function stopFrames(page: Page, from: number): Promise<{ frames: number[]; long: [number, number][] }> {
+  return page.evaluate((f) => {
+    const b = (window as unknown as BenchWindow).__bench;
+    b.rafOn = false;
+    return { frames: b.frames.slice(1), long: b.long.filter(([s]) => s >= f) };
+  }, from);
+}
+
+const drags = async (page: Page, cx: number, cy: number) => {
+  for (const [dx, dy] of [[-300, 0], [0, -200], [300, 200], [-150, 150]] as const) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy + dy, { steps: 20 });
+    await page.mouse.up();
+  }
+};
+
+async function panZoomedIn(page: Page, cx: number, cy: number, outlineZoom: number): Promise<NonNullable<PanResult['zoomed']>> {
+  for (let i = 0; i < 3; i++) {
+    await page.locator('.maplibregl-ctrl-zoom-in').click();
+    await page.waitForTimeout(400);
+  }
+  await page.waitForTimeout(1500);
+  const zoom = Number((await page.locator('[data-testid="map"]').getAttribute('data-zoom')) ?? NaN);
+  const t1 = (await page.evaluate(START_FRAMES)) as number;
+  await drags(page, cx, cy);
+  await page.waitForTimeout(300);
+  const z = await stopFrames(page, t1);
+  return {
+    zoom: Number.isFinite(zoom) ? zoom : null,
+    outlineZoom,
+    frameMedianMs: median(z.frames),
+    frameP95Ms: quantile(z.frames, 0.95),
+    maxLongTaskMs: z.long.reduce((m, [, d]) => Math.max(m, d), 0),
+  };
+}
+
+/**
+ * Loads `url` (a large package), then drags the map around and zooms, recording frame times;
+ * then, given `outlineZoom` (the app's map, where the units' outlines appear from that zoom),
+ * zooms in 3 more levels with the map's button and drags again.
+ */
+export async function panLarge(browser: Browser, url: string, outlineZoom: number | null = null, timeoutMs = 180_000): Promise<PanResult> {
   const page = await freshPage(browser);
   try {
     await page.addInitScript(OBSERVE);
@@ -184,23 +228,15 @@ export async function panLarge(browser: Browser, url: string, timeoutMs = 180_00
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     const t0 = (await page.evaluate(START_FRAMES)) as number;
-    for (const [dx, dy] of [[-300, 0], [0, -200], [300, 200], [-150, 150]] as const) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + dx, cy + dy, { steps: 20 });
-      await page.mouse.up();
-    }
+    await drags(page, cx, cy);
     for (let i = 0; i < 3; i++) {
       await page.mouse.move(cx, cy);
       await page.mouse.wheel(0, -240);
       await page.waitForTimeout(120);
     }
     await page.waitForTimeout(300);
-    const { frames, long } = await page.evaluate((from) => {
-      const b = (window as unknown as BenchWindow).__bench;
-      b.rafOn = false;
-      return { frames: b.frames.slice(1), long: b.long.filter(([s]) => s >= from) };
-    }, t0);
+    const { frames, long } = await stopFrames(page, t0);
+    const zoomed = outlineZoom === null ? null : await panZoomedIn(page, cx, cy, outlineZoom);
     return {
       loadMs,
       frames: frames.length,
@@ -208,6 +244,7 @@ export async function panLarge(browser: Browser, url: string, timeoutMs = 180_00
       frameP95Ms: quantile(frames, 0.95),
       frameMaxMs: frames.reduce((m, x) => Math.max(m, x), 0),
       maxLongTaskMs: long.reduce((m, [, d]) => Math.max(m, d), 0),
+      zoomed,
     };
   } finally {
     await page.context().close();

@@ -154,7 +154,10 @@ function MapPanelInner({ geometry, view, lang, focusBounds, onSelect, children }
       const id = f?.properties?.['unit_id'];
       onSelectRef.current(typeof id === 'string' ? id : null);
     });
-    m.on('moveend', () => setCameraTick((n) => n + 1));
+    m.on('moveend', () => {
+      container.current?.setAttribute('data-zoom', m.getZoom().toFixed(2));
+      setCameraTick((n) => n + 1);
+    });
     // Hooks for tests and the benchmark: the map has been drawn completely at least once —
     // the choropleth in the view's colours, the outlines and the basemap (idle: every tile of
     // every source is loaded and nothing is left to draw); and the units outlined now.
