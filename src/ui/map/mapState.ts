@@ -1,5 +1,4 @@
 // The feature-state one map shows: the units' paint and the active region.
-import type * as maplibregl from 'maplibre-gl';
 import { paintChanges, type UnitPaint } from '../../core/views/map-paint';
 import type { MapUnit, MapView } from '../../core/views/map';
 import { SOURCE } from './layers';
@@ -13,6 +12,11 @@ import { SOURCE } from './layers';
  */
 export const UNITS_PER_FRAME = 1500;
 
+/** What MapState needs of a map (a MapLibre map; a fake in tests). */
+export interface StateTarget {
+  setFeatureState(feature: { source: string; id?: string | number }, state: Record<string, unknown>): unknown;
+}
+
 export class MapState {
   private readonly written = new Map<string, UnitPaint>();
   private queue: [string, UnitPaint][] = [];
@@ -20,7 +24,7 @@ export class MapState {
   private frame = 0;
   private regionId: string | null = null;
 
-  constructor(readonly map: Pick<maplibregl.Map, 'setFeatureState'>) {}
+  constructor(readonly map: StateTarget) {}
 
   /** Paint writes still waiting for a frame. */
   get pending(): boolean {
