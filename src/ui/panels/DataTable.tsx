@@ -1,11 +1,12 @@
 // The accessible alternative to the map: the same units and values, sortable.
 import { useState } from 'react';
-import { formatNumber, t } from '../../core/i18n';
+import { t } from '../../core/i18n';
 import { suppressedTitle } from '../../core/privacy/labels';
 import type { Lang } from '../../core/keys';
 import { toCsv } from '../../core/csv';
 import { mapTableCsv, sortUnits, type MapView, type SortKey } from '../../core/views/map';
 import { visibleRows } from '../../core/views/table';
+import { PartialRows } from './PartialRows';
 import { downloadCsv } from '../compare/exportChart';
 
 export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang; onSelect(id: string): void }) {
@@ -68,14 +69,7 @@ export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang;
           ))}
         </tbody>
       </table>
-      {hidden > 0 && (
-        <p className="table-partial" data-testid="units-table-partial">
-          {t(lang, 'table.partial', { shown: formatNumber(lang, rows.length), count: formatNumber(lang, sorted.length) })}{' '}
-          <button type="button" className="link-button" onClick={() => setShowAll(true)}>
-            {t(lang, 'table.showAll', { count: formatNumber(lang, sorted.length) })}
-          </button>
-        </p>
-      )}
+      {hidden > 0 && <PartialRows shown={rows.length} count={sorted.length} lang={lang} testId="units-table-partial" onShowAll={() => setShowAll(true)} />}
     </div>
   );
 }

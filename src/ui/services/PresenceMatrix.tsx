@@ -4,9 +4,15 @@ import { useState } from 'react';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
 import type { PresenceView } from '../../core/views/services-presence';
+import { visibleRows } from '../../core/views/table';
+import { PartialRows } from '../panels/PartialRows';
 
 export function PresenceMatrix({ view, lang, onExport }: { view: PresenceView; lang: Lang; onExport(): void }) {
   const [heat, setHeat] = useState(true);
+  // a national layer has 10,000 rows × every service: the first rows, the rest on request (and
+  // all of them in the CSV)
+  const [showAll, setShowAll] = useState(false);
+  const { rows } = visibleRows(view.rows, showAll, null);
   return (
     <section className="presence" data-testid="presence">
       <div className="inline-form">
@@ -35,7 +41,7 @@ export function PresenceMatrix({ view, lang, onExport }: { view: PresenceView; l
             </tr>
           </thead>
           <tbody>
-            {view.rows.map((r) => (
+            {rows.map((r) => (
               <tr key={r.id} data-unit-id={r.id} className={r.total ? 'total' : undefined}>
                 <th scope="row">{r.name}</th>
                 {r.cells.map((c, i) => (
@@ -55,6 +61,7 @@ export function PresenceMatrix({ view, lang, onExport }: { view: PresenceView; l
           </tbody>
         </table>
       </div>
+      {rows.length < view.rows.length && <PartialRows shown={rows.length} count={view.rows.length} lang={lang} testId="presence-partial" onShowAll={() => setShowAll(true)} />}
     </section>
   );
 }
