@@ -1,6 +1,6 @@
 // A country with more units than a table draws (a generated 600-municipality package, the
-// benchmark's seeded generator): the units table and the services' presence matrix draw their
-// first 500 rows and offer the rest; the map still paints every unit.
+// benchmark's seeded generator): the units table, the services' presence matrix and the gaps
+// table draw their first 500 rows and offer the rest; the map still paints every unit.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ afterAll(async () => {
 const rowCount = (sel: string) => s.page.$$eval(`${sel} tbody tr`, (trs) => trs.length);
 
 describe('a country of 600 municipalities', () => {
-  it('the units table and the presence matrix draw 500 rows and show all on request', async () => {
+  it('the units table, the presence matrix and the gaps table draw 500 rows and show all on request', async () => {
     const { page } = s;
     await page.goto(new URL(`?lang=en&package=${encodeURIComponent('./test-fixtures/national/datapackage.json')}`, s.baseURL).toString());
     await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-drawn') === 'true', null, { timeout: 90_000 });
@@ -55,6 +55,12 @@ describe('a country of 600 municipalities', () => {
     expect(all).toBeGreaterThan(UNITS);
     await more.getByRole('button').click();
     await expect.poll(() => rowCount('[data-testid="presence-table"]')).toBe(all);
+
+    await page.getByTestId('nav-gaps').click();
+    await page.getByTestId('gaps-table').waitFor({ timeout: 60_000 });
+    expect(await rowCount('[data-testid="gaps-table"]')).toBe(500);
+    await page.getByTestId('gaps-table-partial').getByRole('button').click();
+    await expect.poll(() => rowCount('[data-testid="gaps-table"]')).toBe(UNITS);
     expect(s.errors).toEqual([]);
   });
 });

@@ -4,10 +4,15 @@ import { useState } from 'react';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
 import { sortGapUnits, type GapSortKey, type GapsView } from '../../core/views/gaps';
+import { visibleRows } from '../../core/views/table';
+import { PartialRows } from '../panels/PartialRows';
 
 export function GapTable({ view, lang, onSelect, selected }: { view: GapsView; lang: Lang; onSelect(id: string): void; selected: string | null }) {
   const [sort, setSort] = useState<{ key: GapSortKey; dir: 'asc' | 'desc' }>({ key: 'gap', dir: 'desc' });
-  const rows = sortGapUnits(view.tableUnits, sort.key, sort.dir, lang);
+  const [showAll, setShowAll] = useState(false);
+  const sorted = sortGapUnits(view.tableUnits, sort.key, sort.dir, lang);
+  // the first rows in the chosen order (largest gap first), the selected one, the rest on request
+  const { rows } = visibleRows(sorted, showAll, selected);
   const header = (key: GapSortKey, label: string, num = false) => {
     const active = sort.key === key;
     return (
@@ -28,7 +33,7 @@ export function GapTable({ view, lang, onSelect, selected }: { view: GapsView; l
   return (
     <div className="table-wrap">
       <table role="table" className="data-table gaps-table" data-testid="gaps-table">
-        <caption>{t(lang, 'gapsui.table.caption', { title: `${view.title} · ${view.metricLabel}`, count: rows.length })}</caption>
+        <caption>{t(lang, 'gapsui.table.caption', { title: `${view.title} · ${view.metricLabel}`, count: sorted.length })}</caption>
         <thead>
           <tr>
             {header('name', t(lang, 'gapsui.table.unit'))}
@@ -69,6 +74,7 @@ export function GapTable({ view, lang, onSelect, selected }: { view: GapsView; l
           ))}
         </tbody>
       </table>
+      {rows.length < sorted.length && <PartialRows shown={rows.length} count={sorted.length} lang={lang} testId="gaps-table-partial" onShowAll={() => setShowAll(true)} />}
       {view.units.some((u) => u.capacityUnknown && u.inFocus) && <p className="small muted">{t(lang, 'gapsui.capacityUnknownMark')}</p>}
     </div>
   );
