@@ -104,6 +104,7 @@ export function buildContext(pkg: DataPackage, o: DocOptions): DocContext {
   const cooperation = regionCooperation(ds.pkg, gaps, region.id, (id) => muniOf(id) !== null, { cooperation: o.cooperation, adjacency });
   const num = (value: number | null, digits = 0): string => (value === null || !Number.isFinite(value) ? '–' : formatNumber(lang, value, digits));
   const ref = (key: string, value: number | null, label?: string): NumRef => (label ? { key, value, label } : { key, value });
+  const cellCache = new Map<string, Map<string, Cell>>();
   let tables = 0;
   let figures = 0;
   const dateText = /^\d{4}-\d{2}-\d{2}$/.test(o.date)
@@ -130,7 +131,16 @@ export function buildContext(pkg: DataPackage, o: DocOptions): DocContext {
     num,
     cell: (key, value, digits = 0, label) => ({ text: num(value, digits), num: ref(key, value, label) }),
     run: (key, value, digits = 0, label) => ({ text: num(value, digits), num: ref(key, value, label) }),
-    cells: (indicator, measure, unitIds) => computeCells(unitIds, { indicator, measure }, h, ds.index),
+    cells: (indicator, measure, unitIds) => {
+      // each value once per document: the chapters ask again for the same units, and a
+      // national reference aggregates every unit of the country
+      const key = `${indicator}\u0000${measure}`;
+      let known = cellCache.get(key);
+      if (!known) cellCache.set(key, (known = new Map()));
+      const missing = unitIds.filter((id) => !known.has(id));
+      if (missing.length > 0) for (const [id, c] of computeCells(missing, { indicator, measure }, h, ds.index)) known.set(id, c);
+      return new Map(unitIds.map((id) => [id, known.get(id) ?? { ok: false, reason: 'no_data' }]));
+    },
     muniOf,
     nextTable: () => ++tables,
     nextFigure: () => ++figures,

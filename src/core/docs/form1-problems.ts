@@ -17,7 +17,17 @@ export interface CategoryStat {
 }
 
 /** Categories with data in the region, with count, rate per 1,000 and the national rate. */
+const statsOf = new WeakMap<DocContext, CategoryStat[]>();
+
 export function categoryStats(ctx: DocContext): CategoryStat[] {
+  const known = statsOf.get(ctx);
+  if (known) return known;
+  const out = computeStats(ctx);
+  statsOf.set(ctx, out);
+  return out;
+}
+
+function computeStats(ctx: DocContext): CategoryStat[] {
   const R = ctx.region.id;
   const present = ctx.ds.indicators.filter((i) => i.kind === 'category').map((i) => i.key);
   const order = (k: string) => {
