@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
+import { FIXTURE_PACKAGE, serveEmbedFixture } from './support/embed';
 
 let s: Session;
 beforeEach(async () => {
@@ -105,6 +106,33 @@ describe('compare view', () => {
     const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines[0]).toBe('Rank,Area,Value,Lower 95 % limit,Upper 95 % limit,Count,Denominator,Compared with benchmark');
     expect(lines).toHaveLength(9);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('with small-number protection (suppress=1) leaves the small counts out of the bars, the table and the CSV, and says so', async () => {
+    const { page } = s;
+    await serveEmbedFixture(page);
+    const grabCsv = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+      return (await readFile(await download.path())).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    };
+    const base = `view=compare&lang=en&package=${encodeURIComponent(FIXTURE_PACKAGE)}&indicator=elderly_alone&level=municipality`;
+    // without protection: Alba's 3 and Fushe's 2 are there
+    await openCompare(page, s.baseURL, base);
+    await waitForBars(page, 6);
+    const open = await grabCsv();
+    expect(open.find((l) => l.includes('Alba'))).toMatch(/,3,/);
+    expect(open.find((l) => l.includes('Fushe'))).toMatch(/,2,/);
+    await openCompare(page, s.baseURL, `${base}&suppress=1`);
+    await waitForBars(page, 6);
+    const svg = (await page.getByTestId('compare-bars-svg').textContent()) ?? '';
+    expect(svg).toContain('Small-number protection');
+    expect(svg).toContain('Hidden (small number)');
+    const rows = await barRows(page);
+    expect(rows.find((r) => r.id === 'EX11')?.call).toBe('no_data');
+    const shut = await grabCsv();
+    expect(shut.find((l) => l.includes('Alba'))).not.toMatch(/,3,/);
+    expect(shut.find((l) => l.includes('Fushe'))).not.toMatch(/,2,/);
     expect(s.errors).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 // Ranked bars: the areas ordered by value, each with its 95 % interval and its call against
 // the benchmark (national, or a chosen region), and the benchmark as a reference line.
-import type { MissingReason } from '../indicators';
 import { t } from '../i18n';
 import type { Lang } from '../keys';
 import type { DataPackage } from '../model';
@@ -25,7 +24,7 @@ export interface RankedRow {
   call: Call;
   /** 1 = highest value; null without a value. Ties share a rank. */
   rank: number | null;
-  missing: MissingReason | null;
+  missing: AreaValue['missing'];
   partial: boolean;
   illustrative: boolean;
 }
@@ -70,6 +69,7 @@ export interface CompareQuery {
   rateMethod?: ValueOptions['rateMethod'];
   override?: MetaOverride;
   smallNumbers?: SmallNumberRule;
+  hidden?: ValueOptions['hidden'];
 }
 
 /** The call for one area value against the benchmark value. Partial aggregates are not called. */
@@ -90,10 +90,10 @@ export function callFor(v: AreaValue, meta: IndicatorMeta, benchmark: number | n
   );
 }
 
-export function benchmarkFor(pkg: DataPackage, meta: IndicatorMeta, q: Pick<CompareQuery, 'benchmark' | 'lang' | 'year' | 'rateMethod'>): Benchmark {
+export function benchmarkFor(pkg: DataPackage, meta: IndicatorMeta, q: Pick<CompareQuery, 'benchmark' | 'lang' | 'year' | 'rateMethod' | 'hidden'>): Benchmark {
   const { h, country } = compareContext(pkg);
   const id = q.benchmark && h.get(q.benchmark) ? q.benchmark : null;
-  const v = benchmarkValue(pkg, meta, id, { year: q.year ?? null, rateMethod: q.rateMethod });
+  const v = benchmarkValue(pkg, meta, id, { year: q.year ?? null, rateMethod: q.rateMethod, hidden: q.hidden });
   const unit = id ? h.get(id) : country;
   return {
     unitId: id,
@@ -130,7 +130,7 @@ export function buildRankedBars(pkg: DataPackage, q: CompareQuery): RankedBars |
     pkg,
     meta,
     areas.map((a) => a.unit.id),
-    { year: q.year ?? null, rateMethod: q.rateMethod },
+    { year: q.year ?? null, rateMethod: q.rateMethod, hidden: q.hidden },
   );
   const benchmark = benchmarkFor(pkg, meta, q);
   const rows: RankedRow[] = areas.map((a) => {

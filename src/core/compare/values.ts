@@ -14,7 +14,8 @@ export interface AreaValue {
   count: number | null;
   denominator: number | null;
   interval: Interval | null;
-  missing: MissingReason | null;
+  /** Why there is no value; 'suppressed': hidden by small-number protection (src/core/privacy). */
+  missing: MissingReason | 'suppressed' | null;
   /** Aggregated from children of which some had no data: the value is incomplete. */
   partial: boolean;
   /** Not observed for this unit but summed from its children. */
@@ -28,9 +29,12 @@ export interface ValueOptions {
   year?: number | null;
   /** Interval method for rates (proportions always use Wilson). */
   rateMethod?: 'poisson_exact' | 'byar';
+  /** Small-number protection: the units whose count of an indicator must not be shown
+   *  (suppressionFor in src/core/privacy); their values, rates and intervals are left out. */
+  hidden?: (indicator: string) => ReadonlyMap<string, unknown>;
 }
 
-const missingValue = (unitId: string, reason: MissingReason): AreaValue => ({
+const missingValue = (unitId: string, reason: NonNullable<AreaValue['missing']>): AreaValue => ({
   unitId,
   value: null,
   count: null,
@@ -84,8 +88,9 @@ export function areaValues(pkg: DataPackage, meta: IndicatorMeta, unitIds: reado
   const { h, idx } = compareContext(pkg);
   const nums = computeCells(unitIds, { indicator: meta.key, measure: 'count', year: opts.year ?? null }, h, idx);
   const dens = meta.denominator ? computeCells(unitIds, { indicator: meta.denominator, measure: 'count' }, h, idx) : new Map<string, Cell>();
+  const hidden = opts.hidden?.(meta.key);
   const out = new Map<string, AreaValue>();
-  for (const id of unitIds) out.set(id, combine(id, meta, nums.get(id), dens.get(id), opts));
+  for (const id of unitIds) out.set(id, hidden?.has(id) ? missingValue(id, 'suppressed') : combine(id, meta, nums.get(id), dens.get(id), opts));
   return out;
 }
 

@@ -13,6 +13,24 @@ import { buildRankedBars, rankedBarsTable, type RankedBars } from './ranking';
 import { buildScatter, scatterTable, type Scatter } from './scatter';
 import type { CompareState } from './state';
 import type { TableModel } from './table';
+import type { ValueOptions } from './values';
+
+/** Small-number protection in force (URL `suppress`): what is hidden, and the threshold. */
+export interface ChartPrivacy {
+  hidden: NonNullable<ValueOptions['hidden']>;
+  threshold: number;
+}
+
+/** The note under a chart some of whose values small-number protection hides, or null. */
+function suppressedNote(lang: Lang, p: ChartPrivacy | undefined, keys: readonly string[], ids: readonly string[]): string | null {
+  if (!p) return null;
+  let n = 0;
+  for (const k of new Set(keys)) {
+    const hidden = p.hidden(k);
+    for (const id of new Set(ids)) if (hidden.has(id)) n++;
+  }
+  return n > 0 ? t(lang, 'compare.meta.suppressed', { n, threshold: p.threshold, limit: p.threshold + 1 }) : null;
+}
 
 export interface ChartFrame {
   title: string;
@@ -56,7 +74,7 @@ export function metaLines(lang: Lang, meta: IndicatorMeta, method: string | null
   ];
 }
 
-function barsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string): CompareChart {
+function barsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string, privacy?: ChartPrivacy): CompareChart {
   if (!s.indicator) return { kind: 'empty', messageKey: 'compare.empty' };
   const model = buildRankedBars(pkg, {
     indicator: s.indicator,
@@ -65,6 +83,7 @@ function barsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string)
     benchmark: s.benchmark,
     lang,
     rateMethod: s.ci === 'byar' ? 'byar' : 'poisson_exact',
+    hidden: privacy?.hidden,
   });
   if (!model) return { kind: 'empty', messageKey: 'compare.empty' };
   if (model.rows.length === 0) return { kind: 'empty', messageKey: 'compare.no_areas' };
@@ -81,6 +100,7 @@ function barsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string)
           denominator: indicatorLabel(lang, { key: model.meta.denominator, labelKey: `indicator.${model.meta.denominator}` }),
         })
       : null,
+    suppressedNote(lang, privacy, [model.meta.key], [...model.rows.map((r) => r.unitId), ...(bench.unitId ? [bench.unitId] : [])]),
     model.illustrative ? t(lang, 'compare.meta.illustrative') : null,
   ].filter((x): x is string => x !== null);
   return {
@@ -100,8 +120,8 @@ function barsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string)
   };
 }
 
-function multiplesChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string): CompareChart {
-  const opts = { lang, rateMethod: s.ci === 'byar' ? ('byar' as const) : ('poisson_exact' as const) };
+function multiplesChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string, privacy?: ChartPrivacy): CompareChart {
+  const opts = { lang, rateMethod: s.ci === 'byar' ? ('byar' as const) : ('poisson_exact' as const), hidden: privacy?.hidden };
   const model =
     s.multiples === 'by_indicator'
       ? s.area
@@ -125,7 +145,10 @@ function multiplesChart(pkg: DataPackage, s: CompareState, lang: Lang, today: st
     frame: {
       title,
       subtitle: model.mode === 'by_region' && first ? metaLines(lang, first, first.intervalMethod) : [t(lang, 'compare.benchmark') + ': ' + t(lang, 'compare.benchmark.national')],
-      notes: model.illustrative ? [t(lang, 'compare.meta.illustrative')] : [],
+      notes: [
+        suppressedNote(lang, privacy, model.panels.map((p) => p.meta.key), model.panels.flatMap((p) => p.units.map((u) => u.unitId))),
+        model.illustrative ? t(lang, 'compare.meta.illustrative') : null,
+      ].filter((x): x is string => x !== null),
       footer: footerLine(lang, model.sources, first?.year ?? null, today),
       filename: safeName(`compare-multiples-${model.mode}-${model.mode === 'by_region' ? (first?.key ?? '') : (s.area ?? '')}`),
     },
@@ -141,9 +164,9 @@ function multiplesChart(pkg: DataPackage, s: CompareState, lang: Lang, today: st
   };
 }
 
-function profileChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string): CompareChart {
+function profileChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string, privacy?: ChartPrivacy): CompareChart {
   if (!s.area) return { kind: 'empty', messageKey: 'compare.area.pick' };
-  const model = buildProfile(pkg, s.area, [], { lang, rateMethod: s.ci === 'byar' ? 'byar' : 'poisson_exact' });
+  const model = buildProfile(pkg, s.area, [], { lang, rateMethod: s.ci === 'byar' ? 'byar' : 'poisson_exact', hidden: privacy?.hidden });
   if (!model || model.rows.length === 0) return { kind: 'empty', messageKey: 'compare.empty' };
   const label = (m: IndicatorMeta) => indicatorLabel(lang, m);
   return {
@@ -153,7 +176,11 @@ function profileChart(pkg: DataPackage, s: CompareState, lang: Lang, today: stri
     frame: {
       title: `${t(lang, 'compare.chart.profile')}: ${model.name}`,
       subtitle: [t(lang, 'compare.spine.legend')],
-      notes: [t(lang, 'compare.method.small'), ...(model.illustrative ? [t(lang, 'compare.meta.illustrative')] : [])],
+      notes: [
+        t(lang, 'compare.method.small'),
+        suppressedNote(lang, privacy, model.rows.map((r) => r.meta.key), [model.unitId]),
+        model.illustrative ? t(lang, 'compare.meta.illustrative') : null,
+      ].filter((x): x is string => x !== null),
       footer: footerLine(lang, model.sources, null, today),
       filename: safeName(`compare-profile-${model.unitId}`),
     },
@@ -161,14 +188,15 @@ function profileChart(pkg: DataPackage, s: CompareState, lang: Lang, today: stri
   };
 }
 
-function scatterChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string): CompareChart {
+function scatterChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string, privacy?: ChartPrivacy): CompareChart {
   if (!s.x || !s.y) return { kind: 'empty', messageKey: 'compare.empty' };
-  const model = buildScatter(pkg, { x: s.x, y: s.y, level: s.level, regions: s.regions, area: s.area }, { lang });
+  const model = buildScatter(pkg, { x: s.x, y: s.y, level: s.level, regions: s.regions, area: s.area }, { lang, hidden: privacy?.hidden });
   if (!model) return { kind: 'empty', messageKey: 'compare.empty' };
   const label = (m: IndicatorMeta) => indicatorLabel(lang, m);
   const notes = [
     model.r !== null ? t(lang, 'compare.scatter.r', { r: formatNumber(lang, model.r, 2), n: model.points.length }) : null,
     model.missing.length ? t(lang, 'compare.scatter.missing', { n: model.missing.length }) : null,
+    suppressedNote(lang, privacy, [model.x.key, model.y.key], [...model.points.map((p) => p.unitId), ...model.missing.map((m) => m.unitId)]),
     model.illustrative ? t(lang, 'compare.meta.illustrative') : null,
   ].filter((x): x is string => x !== null);
   return {
@@ -209,17 +237,20 @@ function gapsChart(pkg: DataPackage, s: CompareState, lang: Lang, today: string)
   };
 }
 
-/** The chart for a resolved state (see resolveCompareState). `today` is the ISO date shown. */
-export function buildCompareChart(pkg: DataPackage, state: CompareState, lang: Lang, today: string): CompareChart {
+/**
+ * The chart for a resolved state (see resolveCompareState). `today` is the ISO date shown;
+ * `privacy`: small-number protection in force (counts of people by indicator and area).
+ */
+export function buildCompareChart(pkg: DataPackage, state: CompareState, lang: Lang, today: string, privacy?: ChartPrivacy): CompareChart {
   switch (state.chart) {
     case 'bars':
-      return barsChart(pkg, state, lang, today);
+      return barsChart(pkg, state, lang, today, privacy);
     case 'multiples':
-      return multiplesChart(pkg, state, lang, today);
+      return multiplesChart(pkg, state, lang, today, privacy);
     case 'profile':
-      return profileChart(pkg, state, lang, today);
+      return profileChart(pkg, state, lang, today, privacy);
     case 'scatter':
-      return scatterChart(pkg, state, lang, today);
+      return scatterChart(pkg, state, lang, today, privacy);
     case 'gaps':
       return gapsChart(pkg, state, lang, today);
   }

@@ -47,3 +47,9 @@ export function suppressionFor(ds: Dataset, indicator: string | null, privacy: P
 export function maskCell(cell: Cell, suppressed: Suppression | null | undefined): Cell {
   return suppressed ? { ok: false, reason: 'no_data' } : cell;
 }
+
+/** Small-number protection as the compare charts take it: undefined when it is off. */
+export function protectionOf(ds: Dataset, privacy: PrivacyConfig): { hidden: (indicator: string) => ReadonlyMap<string, Suppression>; threshold: number } | undefined {
+  if (!privacy.enabled) return undefined;
+  return { hidden: (indicator) => suppressionFor(ds, indicator, privacy), threshold: privacy.threshold };
+}

@@ -7,7 +7,7 @@ import { indicatorMeta } from '../../core/compare/metadata';
 import { indicatorMetaView } from '../../core/compare/metaView';
 import { compareOptions } from '../../core/compare/options';
 import { resolveCompareState, type CompareState } from '../../core/compare/state';
-import { buildCompareChart, type CompareChart } from '../../core/compare/views';
+import { buildCompareChart, type ChartPrivacy, type CompareChart } from '../../core/compare/views';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
 import type { DataPackage } from '../../core/model';
@@ -25,6 +25,8 @@ export interface CompareViewProps {
   pkg: DataPackage;
   lang: Lang;
   state: CompareState;
+  /** Small-number protection in force, if any. */
+  privacy?: ChartPrivacy;
   onChange: (next: CompareState) => void;
 }
 
@@ -43,12 +45,12 @@ function bodyOf(chart: Exclude<CompareChart, { kind: 'empty' }>, lang: Lang): Ch
   }
 }
 
-export default function CompareView({ pkg, lang, state, onChange }: CompareViewProps) {
+export default function CompareView({ pkg, lang, state, privacy, onChange }: CompareViewProps) {
   const resolved = useMemo(() => resolveCompareState(pkg, state), [pkg, state]);
   const shown = resolved.state;
   const options = useMemo(() => compareOptions(pkg, lang), [pkg, lang]);
   const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
-  const chart = useMemo(() => buildCompareChart(pkg, shown, lang, today), [pkg, shown, lang, today]);
+  const chart = useMemo(() => buildCompareChart(pkg, shown, lang, today, privacy), [pkg, shown, lang, today, privacy]);
   const metaKey = shown.chart === 'scatter' ? null : shown.chart === 'bars' || (shown.chart === 'multiples' && shown.multiples === 'by_region') ? shown.indicator : null;
   const meta = useMemo(() => {
     const m = metaKey ? indicatorMeta(pkg, metaKey) : null;

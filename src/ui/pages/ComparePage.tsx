@@ -3,7 +3,9 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { COMPARE_PARAMS, parseCompareParams, writeCompareParams, type CompareState } from '../../core/compare/state';
 import { t } from '../../core/i18n';
-import { serializeViewState } from '../../core/url';
+import { parsePrivacy, SUPPRESS_PARAM } from '../../core/privacy/config';
+import { protectionOf } from '../../core/privacy/dataset';
+import { restParam, serializeViewState } from '../../core/url';
 import type { PageProps } from './MapPage';
 
 const CompareView = lazy(() => import('../compare/CompareView'));
@@ -11,6 +13,9 @@ const OWNED = new Set<string>(COMPARE_PARAMS);
 
 export function ComparePage({ ds, state, update }: PageProps) {
   const compareState = useMemo(() => parseCompareParams(new URLSearchParams(serializeViewState(state))), [state]);
+  // small-number protection (URL `suppress`, as on the map) hides the same values here
+  const suppress = restParam(state, SUPPRESS_PARAM);
+  const privacy = useMemo(() => protectionOf(ds, parsePrivacy(suppress, state.embed)), [ds, suppress, state.embed]);
   const onChange = (next: CompareState) => {
     const p = new URLSearchParams();
     writeCompareParams(next, p);
@@ -20,7 +25,7 @@ export function ComparePage({ ds, state, update }: PageProps) {
   };
   return (
     <Suspense fallback={<p role="status">{t(state.lang, 'app.loading')}</p>}>
-      <CompareView pkg={ds.pkg} lang={state.lang} state={compareState} onChange={onChange} />
+      <CompareView pkg={ds.pkg} lang={state.lang} state={compareState} privacy={privacy} onChange={onChange} />
     </Suspense>
   );
 }

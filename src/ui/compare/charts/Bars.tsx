@@ -46,15 +46,16 @@ export function barsBody(m: RankedBars, lang: Lang): ChartBody {
         const barH = rowH * 0.62;
         const name = r.name;
         const full = r.parentName ? `${r.name} (${r.parentName})` : r.name;
+        const none = t(lang, r.missing === 'suppressed' ? 'compare.hidden' : 'compare.call.no_data');
         return (
           <g key={r.unitId} data-testid="bar-row" data-unit-id={r.unitId} data-call={r.call}>
-            <title>{`${full}: ${r.value === null ? t(lang, 'compare.call.no_data') : fmt(r.value)}${r.lower !== null && r.upper !== null ? ` (${fmt(r.lower)}–${fmt(r.upper)})` : ''} · ${t(lang, `compare.call.${r.call}`)}`}</title>
+            <title>{`${full}: ${r.value === null ? none : fmt(r.value)}${r.lower !== null && r.upper !== null ? ` (${fmt(r.lower)}–${fmt(r.upper)})` : ''} · ${t(lang, `compare.call.${r.call}`)}`}</title>
             <text x={x0 - 6} y={cy} dy="0.35em" fontSize={font} textAnchor="end" fill="#1b1f24">
               {clip(name, LABEL_W - 14, font)}
             </text>
             {r.value === null ? (
               <text x={zero + 4} y={cy} dy="0.35em" fontSize={font} fill="#6b7178" fontStyle="italic">
-                {t(lang, 'compare.call.no_data')}
+                {none}
               </text>
             ) : (
               <rect
