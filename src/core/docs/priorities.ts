@@ -5,7 +5,8 @@
 import { suggestCooperation, type CooperationSuggestion } from '../gaps/cooperation';
 import { DEFAULT_PRIORITY_WEIGHTS, prioritise, type Priority as EnginePriority, type PriorityWeights } from '../gaps/priorities';
 import type { GapResult } from '../gaps/types';
-import { computeAdjacency, type Adjacency } from '../geo/adjacency';
+import type { Adjacency } from '../geo/adjacency';
+import { unitAdjacency } from '../geo/unitAdjacency';
 import { isIllustrative, type DataPackage } from '../model';
 
 export type { CooperationSuggestion, EnginePriority };
@@ -38,8 +39,7 @@ export interface NeededService {
 
 /** Adjacency of the units where need is computed (for neighbouring surplus and joint services). */
 export function leafAdjacency(pkg: DataPackage, gaps: GapResult): Adjacency {
-  const leaves = new Set(gaps.unitIds);
-  return computeAdjacency(pkg.units.filter((u) => leaves.has(u.id) && u.geometry).map((u) => ({ id: u.id, geometry: u.geometry })));
+  return unitAdjacency(pkg.units, gaps.unitIds);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { useMemo, useState } from 'react';
 import type { PriorityWeights } from '../../core/gaps/priorities';
 import type { ScenarioEdit } from '../../core/gaps/types';
-import { computeAdjacency } from '../../core/geo/adjacency';
+import { unitAdjacency } from '../../core/geo/unitAdjacency';
 import { t } from '../../core/i18n';
 import { unitName } from '../../core/dataset';
 import { buildGapsView, readGapsParams, withGapsParams, type GapsParams } from '../../core/views/gaps';
@@ -56,10 +56,7 @@ export function GapsPage({ ds, state, update }: PageProps) {
       return u ? unitName(u, lang) : (id ?? '?');
     };
   }, [ds, lang]);
-  const adjacency = useMemo(() => {
-    const units = ds.mapLevel ? ds.hierarchy.atLevel(ds.mapLevel) : [];
-    return computeAdjacency(units.map((u) => ({ id: u.id, geometry: u.geometry })));
-  }, [ds]);
+  const adjacency = useMemo(() => unitAdjacency(ds.pkg.units, ds.mapLevel ? ds.hierarchy.atLevel(ds.mapLevel).map((u) => u.id) : []), [ds]);
   const plan: PlanInputs = useMemo(
     () => ({ pkg: ds.pkg, result: shown, baseline, regionId, adjacency, regionName: names, unitName: names, lang }),
     [ds.pkg, shown, baseline, regionId, adjacency, names, lang],
