@@ -12,7 +12,8 @@ import { PRESENCE_CSV_HEADER, presenceCsvRows, presenceMatrix } from '../core/ga
 import { prioritise, type Priority } from '../core/gaps/priorities';
 import { GAPS_CSV_HEADER, gapsCsvRows, scopedRows, summarise, unitNamer, type AnalysisSummary } from '../core/gaps/report';
 import { isActiveStatus, type Decay, type DistanceOptions, type GapResult } from '../core/gaps/types';
-import { computeAdjacency, type Adjacency } from '../core/geo/adjacency';
+import type { Adjacency } from '../core/geo/adjacency';
+import { unitAdjacency } from '../core/geo/unitAdjacency';
 import { t } from '../core/i18n';
 import { isLang, type Lang } from '../core/keys';
 import type { DataPackage } from '../core/model';
@@ -220,7 +221,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = {}): Promise<nu
   const scopeRegions = rows.filter((r) => r.level === 'region').map((r) => r.unitId);
   const presenceUnits = [...new Set([...scopeUnits, ...scopeRegions])];
   const presence = presenceMatrix(pkg, presenceUnits);
-  const adjacency = computeAdjacency(pkg.units.filter((u) => leafSet.has(u.id)).map((u) => ({ id: u.id, geometry: u.geometry })));
+  const adjacency = unitAdjacency(pkg.units, leafSet);
   const priorities = prioritise(pkg, result, { adjacency, ...(args.regionId ? { regionId: args.regionId } : {}) });
   const cooperation = suggestCooperation(pkg, result, adjacency, args.regionId ? { regionId: args.regionId } : {});
 
