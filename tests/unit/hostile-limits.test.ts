@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readPackage, type InputFile } from '../../src/core/parse/package';
 import { DEFAULT_LIMITS } from '../../src/core/parse/types';
 import { readPackageAsync, readXlsxTable } from '../../src/core/parse/xlsx';
-import { MAX_SHEET_CELLS, MAX_UNPACKED_XML, sheetExtent } from '../../src/core/parse/xlsx-extent';
+import { MAX_SHEET_CELLS, MAX_SPARSE_CELLS, MAX_UNPACKED_XML, sheetExtent } from '../../src/core/parse/xlsx-extent';
 import { countCrossings } from '../../src/core/parse/crossings';
 import { topologyPositions } from '../../src/core/parse/topo-size';
 import { unpackWorkspace } from '../../src/core/workspace/archive';
@@ -159,8 +159,20 @@ describe('limits: spreadsheets', () => {
     }
     const rows = await readPackageAsync(null, [{ path: 'x.xlsx', bytes: workbook(`${HEADER_ROW}<row r="99999999"></row>`) }]);
     expect(issuesOf(rows, 'x.xlsx')).toEqual([expect.objectContaining({ code: 'xlsx_unreadable', messageKey: 'import.issue.xlsx_unreadable' })]);
-    expect(sheetExtent('<row r="3"><x:c r="B3"/><c t=">" r="AA7"/></row>')).toEqual({ rows: 7, cols: 27 });
+    expect(sheetExtent('<row r="3"><x:c r="B3"/><c t=">" r="AA7"/></row>')).toEqual({ rows: 7, cols: 27, cells: 2 });
     expect(MAX_SHEET_CELLS).toBe(20_000_000);
+  });
+
+  it('refuses a small workbook whose used range is mostly empty (one row at 6,000,000 under 3 columns: 18 million cells for 4)', async () => {
+    // under the 20 million limit, but the reader fills every gap: this took a test worker past 4 GB
+    for (const far of ['<row r="6000000"></row>', '<row r="2"><c r="C6000000"><v>1</v></c></row>', '<row r="400000"><c r="C400000"/></row>']) {
+      const r = await readXlsxTable(workbook(`${HEADER_ROW}${far}`), DEFAULT_LIMITS.maxFileBytes);
+      expect('error' in r ? r.error : 'read', far).toMatch(/holds only \d+ cells/);
+    }
+    expect(MAX_SPARSE_CELLS).toBe(1_000_000);
+    // a sparse sheet within a million cells is still read (row 300,000 × 3 columns)
+    const ok = await readXlsxTable(workbook(`${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c></row><row r="300000"><c r="C300000"><v>1</v></c></row>`), DEFAULT_LIMITS.maxFileBytes);
+    expect('table' in ok ? ok.table.length : ok.error).toBe(300_000);
   });
 
   it('refuses a zip bomb: a small workbook whose XML says it unpacks past 400 MB', async () => {

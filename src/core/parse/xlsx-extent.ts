@@ -9,6 +9,13 @@ import { strFromU8, unzipSync } from 'fflate';
 
 /** Largest used range (rows × columns) accepted in a worksheet. */
 export const MAX_SHEET_CELLS = 20_000_000;
+/**
+ * Largest used range accepted for a sheet that is mostly empty: beyond it the range must be at
+ * least a quarter filled. The reader fills every gap of the range, so a few cells with one far
+ * reference (row 6,000,000 under a 3-column header: 18 million cells, 4 GB) would otherwise
+ * pass the limit above and exhaust the memory.
+ */
+export const MAX_SPARSE_CELLS = 1_000_000;
 /** Largest unpacked size of the XML parts of a spreadsheet, in bytes (V8 strings stop near 512 MiB). */
 export const MAX_UNPACKED_XML = 400 * 1024 * 1024;
 
@@ -41,11 +48,13 @@ function cellAddress(a: string): [number, number] {
   return [NaN, col];
 }
 
-/** Last row and column a worksheet's XML refers to (NaN references are ignored). */
-export function sheetExtent(xml: string): { rows: number; cols: number } {
+/** Last row and column a worksheet's XML refers to (NaN references are ignored), and its cells. */
+export function sheetExtent(xml: string): { rows: number; cols: number; cells: number } {
   let rows = 0;
   let cols = 0;
+  let cells = 0;
   for (const m of xml.matchAll(TAG)) {
+    if (m[1] === 'c') cells++;
     const r = R_ATTR.exec(m[2] ?? '');
     if (!r) continue;
     const value = decode(r[1] ?? r[2] ?? '');
@@ -58,7 +67,7 @@ export function sheetExtent(xml: string): { rows: number; cols: number } {
       if (col > cols) cols = col;
     }
   }
-  return { rows, cols };
+  return { rows, cols, cells };
 }
 
 /** Why this spreadsheet must not be handed to the reader, or null when it may be. Never throws. */
@@ -77,9 +86,11 @@ export function spreadsheetExtentProblem(bytes: Uint8Array): string | null {
   }
   if (unpacked > MAX_UNPACKED_XML) return `unpacks to ${unpacked} bytes of XML (limit ${MAX_UNPACKED_XML})`;
   for (const name of Object.keys(entries)) {
-    const { rows, cols } = sheetExtent(strFromU8(entries[name] ?? new Uint8Array()));
-    if (Math.max(rows, 1) * Math.max(cols, 1) > MAX_SHEET_CELLS) {
-      return `${name}: used range of ${rows} rows × ${cols} columns exceeds ${MAX_SHEET_CELLS} cells`;
+    const { rows, cols, cells } = sheetExtent(strFromU8(entries[name] ?? new Uint8Array()));
+    const range = Math.max(rows, 1) * Math.max(cols, 1);
+    if (range > MAX_SHEET_CELLS) return `${name}: used range of ${rows} rows × ${cols} columns exceeds ${MAX_SHEET_CELLS} cells`;
+    if (range > MAX_SPARSE_CELLS && range > 4 * cells) {
+      return `${name}: used range of ${rows} rows × ${cols} columns holds only ${cells} cells (a range over ${MAX_SPARSE_CELLS} cells must be at least a quarter filled)`;
     }
   }
   return null;
