@@ -170,6 +170,12 @@ describe('limits: spreadsheets', () => {
       expect('error' in r ? r.error : 'read', far).toMatch(/holds only \d+ cells/);
     }
     expect(MAX_SPARSE_CELLS).toBe(1_000_000);
+    // found by the fuzz test (seed 20261123): a `<` and a stray quote inside the tag hid A1e9
+    // (row 1,000,000,000) from a guard that parsed whole tags, while the reader still used it
+    const broken = '<row r="2"><c r="A1e9" t="inlineSM31<3"preserve">A</t></is></c><c r="B2"><v>3</v></c></row>';
+    expect(sheetExtent(broken).rows).toBe(1e9);
+    const r = await readXlsxTable(workbook(`${HEADER_ROW}${broken}`), DEFAULT_LIMITS.maxFileBytes);
+    expect('error' in r ? r.error : 'read').toMatch(/exceeds 20000000 cells/);
     // a sparse sheet within a million cells is still read (row 300,000 × 3 columns)
     const ok = await readXlsxTable(workbook(`${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c></row><row r="300000"><c r="C300000"><v>1</v></c></row>`), DEFAULT_LIMITS.maxFileBytes);
     expect('table' in ok ? ok.table.length : ok.error).toBe(300_000);

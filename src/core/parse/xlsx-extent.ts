@@ -21,9 +21,14 @@ export const MAX_UNPACKED_XML = 400 * 1024 * 1024;
 
 const XML_PART = /\.xml(\.rels)?$/i;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
-/** A `<row …>` or `<c …>` start tag (any namespace prefix); attribute values may hold `>`. */
-const TAG = /<(?:[\w.-]+:)?(row|c)\s((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const R_ATTR = /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+/**
+ * Every `r="…"` attribute, in any element and however broken the markup around it: a tag the
+ * reader recovers from (a `<` or an unbalanced quote inside it) must not hide its reference
+ * from this guard. A row number reads as a cell address in column 0.
+ */
+const R_ATTR = /(?:^|[\s"'])r\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** The start of a `<c …>` cell element (any namespace prefix). */
+const CELL_TAG = /<(?:[\w.-]+:)?c[\s/>]/g;
 const ENTITY = /&#(\d+);|&#x([0-9a-f]+);|&(\w+);/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -52,22 +57,12 @@ function cellAddress(a: string): [number, number] {
 export function sheetExtent(xml: string): { rows: number; cols: number; cells: number } {
   let rows = 0;
   let cols = 0;
-  let cells = 0;
-  for (const m of xml.matchAll(TAG)) {
-    if (m[1] === 'c') cells++;
-    const r = R_ATTR.exec(m[2] ?? '');
-    if (!r) continue;
-    const value = decode(r[1] ?? r[2] ?? '');
-    if (m[1] === 'row') {
-      const n = Number(value);
-      if (n > rows) rows = n;
-    } else {
-      const [row, col] = cellAddress(value);
-      if (row > rows) rows = row;
-      if (col > cols) cols = col;
-    }
+  for (const m of xml.matchAll(R_ATTR)) {
+    const [row, col] = cellAddress(decode(m[1] ?? m[2] ?? ''));
+    if (row > rows) rows = row;
+    if (col > cols) cols = col;
   }
-  return { rows, cols, cells };
+  return { rows, cols, cells: xml.match(CELL_TAG)?.length ?? 0 };
 }
 
 /** Why this spreadsheet must not be handed to the reader, or null when it may be. Never throws. */
