@@ -7,6 +7,7 @@ import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
+import { FIXTURE_PACKAGE, serveEmbedFixture } from './support/embed';
 
 let s: Session;
 beforeEach(async () => {
@@ -190,6 +191,22 @@ describe('documents', () => {
     await page.locator('.proposal-row').nth(1).getByRole('button', { name: 'Remove' }).click();
     expect(await page.locator('.proposal-row').count()).toBe(rows - 1);
     await expect(page.locator('.removed-rows summary').textContent()).resolves.toContain('(1)');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('with small-number protection (suppress=1) the Regional Social Map writes "–" for small counts and says so', async () => {
+    const { page } = s;
+    await serveEmbedFixture(page);
+    const open = async (extra: string) => {
+      await page.goto(new URL(`?view=docs&lang=en&region=EX1&package=${encodeURIComponent(FIXTURE_PACKAGE)}${extra}`, s.baseURL).toString());
+      await page.getByTestId('document-view').waitFor({ timeout: 60_000 });
+      await page.locator(FIELD).waitFor({ timeout: 60_000 });
+    };
+    const note = () => page.getByTestId('document-view').getByText(/^Small-number protection: \d+ values in this table/);
+    await open('');
+    expect(await note().count()).toBe(0);
+    await open('&suppress=1');
+    await expect.poll(() => note().count()).toBeGreaterThan(0);
     expect(s.errors).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import type { DataPackage, Norm, Unit } from '../model';
 import type { Cell as DocCell, NumRef, Run } from './model';
 import { leafAdjacency, regionCooperation, regionNeeds, type CooperationSuggestion, type EnginePriority, type NeededService } from './priorities';
 import type { PriorityWeights } from '../gaps/priorities';
+import type { PrivacyConfig } from '../privacy/config';
+import { suppressionFor } from '../privacy/dataset';
 
 /** An issue found at import (or any data conflict) to list in Form 1, chapter 3. */
 export interface DocIssue {
@@ -38,6 +40,9 @@ export interface DocOptions {
   priorities?: readonly EnginePriority[];
   cooperation?: readonly CooperationSuggestion[];
   weights?: Partial<PriorityWeights>;
+  /** Small-number protection (URL `suppress`): hidden counts, and the rates made from them,
+   *  read "–" and a note says why (src/core/privacy). */
+  privacy?: PrivacyConfig;
 }
 
 export interface DocContext {
@@ -65,7 +70,12 @@ export interface DocContext {
   /** A numeric table cell with a stable key. */
   cell(key: string, value: number | null, digits?: number, label?: string): DocCell;
   run(key: string, value: number | null, digits?: number, label?: string): Run;
+  /** Values of an indicator; those small-number protection hides come back as no data. */
   cells(indicator: string, measure: Measure, unitIds: readonly string[]): Map<string, Cell>;
+  /** How many of these units' values of `indicator` small-number protection hides. */
+  hiddenCount(indicator: string, unitIds: readonly string[]): number;
+  /** The protection in force, if any. */
+  privacy: PrivacyConfig | null;
   /** The unit's municipality (itself, or its ancestor at that level). */
   muniOf(unitId: string): string | null;
   nextTable(): number;
@@ -105,6 +115,7 @@ export function buildContext(pkg: DataPackage, o: DocOptions): DocContext {
   const num = (value: number | null, digits = 0): string => (value === null || !Number.isFinite(value) ? '–' : formatNumber(lang, value, digits));
   const ref = (key: string, value: number | null, label?: string): NumRef => (label ? { key, value, label } : { key, value });
   const cellCache = new Map<string, Map<string, Cell>>();
+  const hiddenOf = (indicator: string) => suppressionFor(ds, indicator, o.privacy ?? { enabled: false, threshold: 4 });
   let tables = 0;
   let figures = 0;
   const dateText = /^\d{4}-\d{2}-\d{2}$/.test(o.date)
@@ -139,8 +150,14 @@ export function buildContext(pkg: DataPackage, o: DocOptions): DocContext {
       if (!known) cellCache.set(key, (known = new Map()));
       const missing = unitIds.filter((id) => !known.has(id));
       if (missing.length > 0) for (const [id, c] of computeCells(missing, { indicator, measure }, h, ds.index)) known.set(id, c);
-      return new Map(unitIds.map((id) => [id, known.get(id) ?? { ok: false, reason: 'no_data' }]));
+      const hidden = hiddenOf(indicator);
+      return new Map(unitIds.map((id) => [id, (!hidden.has(id) && known.get(id)) || { ok: false, reason: 'no_data' }]));
     },
+    hiddenCount: (indicator, unitIds) => {
+      const hidden = hiddenOf(indicator);
+      return new Set(unitIds.filter((id) => hidden.has(id))).size;
+    },
+    privacy: o.privacy?.enabled ? o.privacy : null,
     muniOf,
     nextTable: () => ++tables,
     nextFigure: () => ++figures,

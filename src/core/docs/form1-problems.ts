@@ -149,6 +149,8 @@ export function chapter3(ctx: DocContext): Block[] {
       columns,
       rows: [...ctx.munis.map((m) => row(m.id, ctx.name(m))), row(R, ctx.tr('docs.region_total'), true)],
     });
+    const hidden = chunk.reduce((n, s) => n + ctx.hiddenCount(s.category, [...ids, R]), 0);
+    if (hidden > 0 && ctx.privacy) out.push({ type: 'note', kind: 'source', text: ctx.tr('docs.suppressed', { n: hidden, threshold: ctx.privacy.threshold, limit: ctx.privacy.threshold + 1 }) });
   }
 
   // Maps of the two categories most above the national rate (else the two highest rates).

@@ -2,6 +2,7 @@
 // narrative fields editable in place (text areas, bold/italic as markup, never HTML), Form 2's
 // table 5 editable row by row, a notice of the numbers that changed when the data changed, and
 // exports (DOCX, HTML, print/PDF). The parent owns the edits and their persistence.
+import type { PrivacyConfig } from '../../core/privacy/config';
 import { useMemo, useState } from 'react';
 import { buildContext, type DocIssue } from '../../core/docs/context';
 import type { DocEdits } from '../../core/docs/edits';
@@ -41,6 +42,8 @@ export interface DocumentViewProps {
   norms?: Norm[] | null;
   /** The council's priority weights (gaps view). */
   weights?: PriorityWeights;
+  /** Small-number protection in force (URL `suppress`). */
+  privacy?: PrivacyConfig;
 }
 
 const LANG_NAMES: Record<Lang, string> = { sq: 'Shqip', mk: 'Македонски', en: 'English' };
@@ -61,10 +64,10 @@ export function DocumentView(props: DocumentViewProps) {
   const { pkg, lang, regionId, kind, edits, onEditsChange } = props;
   const uiLang = props.uiLang ?? lang;
   const date = props.date ?? today();
-  const { importIssues, norms, weights } = props;
+  const { importIssues, norms, weights, privacy } = props;
   const ctx = useMemo(
-    () => buildContext(pkg, { lang, regionId, date, ...(importIssues ? { importIssues } : {}), ...(norms ? { norms } : {}), ...(weights ? { weights } : {}) }),
-    [pkg, lang, regionId, date, importIssues, norms, weights],
+    () => buildContext(pkg, { lang, regionId, date, ...(importIssues ? { importIssues } : {}), ...(norms ? { norms } : {}), ...(weights ? { weights } : {}), ...(privacy ? { privacy } : {}) }),
+    [pkg, lang, regionId, date, importIssues, norms, weights, privacy],
   );
   // The generated document without the user's text (numbers, tables, maps): rebuilt only when
   // the data, region or language change.

@@ -1,5 +1,6 @@
 // The documents view (?view=docs): pick a region and a form, edit, export. The user's text is
 // kept in the workspace per region, so it survives a reload and a regeneration from new data.
+import { parsePrivacy, SUPPRESS_PARAM } from '../../core/privacy/config';
 import { useMemo } from 'react';
 import { importConflicts } from '../../core/docs/conflicts';
 import { docEditsFromJson, docEditsToJson, emptyDocEdits, type DocEdits } from '../../core/docs/edits';
@@ -29,6 +30,9 @@ export function DocsPage({ ds, state, update }: PageProps) {
   // data conflicts found when the user's files were read (Form 1, chapter 3)
   const report = useSessionSnapshot(useImportSession()).result?.output.report ?? null;
   const importIssues = useMemo(() => importConflicts(report), [report]);
+  // small-number protection (URL `suppress`, as on the map)
+  const suppress = restParam(state, SUPPRESS_PARAM);
+  const privacy = useMemo(() => parsePrivacy(suppress, state.embed), [suppress, state.embed]);
   const edits: DocEdits = useMemo(() => (raw ? docEditsFromJson(raw) : emptyDocEdits()), [raw]);
   const regions = useMemo(
     () => ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),
@@ -70,6 +74,7 @@ export function DocsPage({ ds, state, update }: PageProps) {
         importIssues={importIssues}
         norms={gapsWs.norms}
         weights={gapsWs.weights}
+        privacy={privacy}
         onEditsChange={(next) => setRaw(docEditsToJson(next))}
         onLangChange={(l) => update(withRestParam(state, 'doclang', l === lang ? null : l))}
       />

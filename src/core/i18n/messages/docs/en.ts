@@ -38,6 +38,7 @@ export const en: Record<string, string> = {
   'docs.region_total': 'Region',
   'docs.source': 'Source: {sources}',
   'docs.source_year': 'Source: {sources}; year: {years}',
+  'docs.suppressed': 'Small-number protection: {n} values in this table read “–”: counts from 1 to {threshold} people (“<{limit}”), the rates made from them, and values from which a total would reveal them.',
   'docs.illustrative':
     'Illustrative figures: some numbers here come from illustrative (synthetic) data or the default planning norms, not from official statistics. Replace them before this document is used.',
   'docs.fill_in': '[To be completed by the council.]',

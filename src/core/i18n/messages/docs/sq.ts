@@ -38,6 +38,7 @@ export const sq: Record<string, string> = {
   'docs.region_total': 'Rajoni',
   'docs.source': 'Burimi: {sources}',
   'docs.source_year': 'Burimi: {sources}; viti: {years}',
+  'docs.suppressed': 'Mbrojtja e numrave të vegjël: {n} vlera në këtë tabelë shënohen “–”: numrat nga 1 deri në {threshold} persona (“<{limit}”), normat e llogaritura prej tyre dhe vlerat nga të cilat një shumë do t’i zbulonte.',
   'docs.illustrative':
     'Shifra ilustruese: disa numra këtu vijnë nga të dhëna ilustruese (sintetike) ose nga normat e parazgjedhura të planifikimit, jo nga statistika zyrtare. Zëvendësojini para se të përdoret ky dokument.',
   'docs.fill_in': '[Të plotësohet nga këshilli.]',
