@@ -1,5 +1,5 @@
 // social-map analyze <datapackage.json|folder> [--region <unit_id> | --all] [--lang sq|mk|en] [--out <dir>]
-//   extensions: [--distance <km>] [--decay gaussian|step|none] [--bom] [--no-documents]
+//   extensions: [--distance <km>] [--decay gaussian|step|none] [--bom] [--no-documents] [--suppress <n>]
 // Writes gaps.csv, presence.csv, summary.json to --out (default out/), and, when
 // src/cli/documents.ts exists, hands the results to its writeDocuments() for the per-region
 // documents. Exit 0 ok, 1 data error, 2 usage error.
@@ -21,6 +21,7 @@ import { readPackageAsync } from '../core/parse/xlsx';
 import type { InputFile } from '../core/parse/types';
 import { importConflicts } from '../core/docs/conflicts';
 import type { DocIssue } from '../core/docs/context';
+import { parsePrivacy, type PrivacyConfig } from '../core/privacy/config';
 
 export interface AnalyzeArgs {
   input: string;
@@ -31,6 +32,9 @@ export interface AnalyzeArgs {
   bom: boolean;
   /** Skip the per-region documents (extension: --no-documents). */
   documents: boolean;
+  /** Small-number protection in the documents (extension: --suppress <n>, as the URL's
+   *  `suppress`: 1 = on with threshold 4, 2–99 = that threshold). */
+  privacy: PrivacyConfig;
 }
 
 /** What the documents helper receives (src/cli/documents.ts exporting writeDocuments). */
@@ -47,6 +51,7 @@ export interface DocumentsHookInput {
   summary: AnalysisSummary;
   /** Data conflicts found at import (Form 1, chapter 3). */
   importIssues: DocIssue[];
+  privacy: PrivacyConfig;
 }
 /** Resolves to the paths it wrote (relative to outDir), or undefined. */
 type WriteDocuments = (input: DocumentsHookInput) => Promise<string[] | undefined>;
@@ -59,7 +64,7 @@ export interface AnalyzeIO {
 class UsageError extends Error {}
 
 export const ANALYZE_SYNTAX =
-  'social-map analyze <datapackage.json|folder> [--region <unit_id> | --all] [--lang sq|mk|en] [--out <dir>] [--distance <km>] [--decay gaussian|step|none] [--bom] [--no-documents]';
+  'social-map analyze <datapackage.json|folder> [--region <unit_id> | --all] [--lang sq|mk|en] [--out <dir>] [--distance <km>] [--decay gaussian|step|none] [--bom] [--no-documents] [--suppress <n>]';
 
 const DATA_EXT = /\.(csv|tsv|txt|json|geojson|topojson|xlsx|xlsm)$/i;
 
@@ -73,6 +78,7 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
   let decay: Decay = { kind: 'gaussian' };
   let bom = false;
   let documents = true;
+  let suppress: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -97,13 +103,17 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
       decay = { kind: v };
     } else if (flag === '--bom') bom = true;
     else if (flag === '--no-documents') documents = false;
+    else if (flag === '--suppress') {
+      suppress = value();
+      if (!/^\d{1,2}$/.test(suppress) || suppress === '0') throw new UsageError('--suppress must be 1 (threshold 4) or a threshold from 2 to 99');
+    }
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else if (input === null) input = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
   if (input === null) throw new UsageError('missing <datapackage.json|folder>');
   if (all && regionId !== null) throw new UsageError('use either --region or --all');
-  return { input, regionId, lang, out, distance: km !== null ? { maxKm: km, decay } : null, bom, documents };
+  return { input, regionId, lang, out, distance: km !== null ? { maxKm: km, decay } : null, bom, documents, privacy: parsePrivacy(suppress, false) };
 }
 
 async function isDir(p: string): Promise<boolean> {
@@ -237,7 +247,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIO = {}): Promise<nu
   const writeDocuments = args.documents ? await loadDocumentsHook() : null;
   if (writeDocuments) {
     const regionIds = args.regionId ? [args.regionId] : scopeRegions.filter((id, i, a) => a.indexOf(id) === i);
-    const docs = await writeDocuments({ pkg, result, regionIds, lang, outDir: args.out, priorities, cooperation, adjacency, summary, importIssues: importConflicts(report) });
+    const docs = await writeDocuments({ pkg, result, regionIds, lang, outDir: args.out, priorities, cooperation, adjacency, summary, importIssues: importConflicts(report), privacy: args.privacy });
     if (Array.isArray(docs)) written.push(...docs);
   } else if (args.documents) err(`${t(lang, 'gaps.cli.no_documents', { files: written.join(', ') })}\n`);
 

@@ -16,6 +16,7 @@ import type { GapResult } from '../core/gaps/types';
 import { t } from '../core/i18n';
 import type { Lang } from '../core/keys';
 import type { DataPackage } from '../core/model';
+import type { PrivacyConfig } from '../core/privacy/config';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 
@@ -35,6 +36,8 @@ export interface DocumentsInput {
   /** The council's edits, when there are any (the app's workspace). */
   form1Edits?: FieldEdits;
   form2Edits?: ProposalEdits;
+  /** Small-number protection (analyze --suppress). */
+  privacy?: PrivacyConfig;
 }
 
 export interface WriteOptions {
@@ -42,6 +45,7 @@ export interface WriteOptions {
   importIssues?: DocIssue[];
   form1Edits?: FieldEdits;
   form2Edits?: ProposalEdits;
+  privacy?: PrivacyConfig;
 }
 
 /** A region id as a folder name: ids are data, so nothing that could climb out of `out`. */
@@ -58,6 +62,7 @@ async function writeRegion(pkg: DataPackage, regionId: string, lang: Lang, outDi
   if (o.priorities) opts.priorities = o.priorities;
   if (o.cooperation) opts.cooperation = o.cooperation;
   if (o.importIssues) opts.importIssues = o.importIssues;
+  if (o.privacy) opts.privacy = o.privacy;
   const ctx = buildContext(pkg, opts);
   const f1 = buildForm1(ctx, o.form1Edits);
   const f2 = buildForm2(ctx, o.form2Edits).doc;

@@ -73,3 +73,19 @@ describe('data conflicts found at import, in Form 1 chapter 3', () => {
     expect(notes).toContain('Data conflict: 2 more rows of the same kind in indicators.csv (see the import report).');
   });
 });
+
+describe('social-map analyze --suppress', () => {
+  it('writes "–" for the small counts of the Regional Social Map, with a note; refuses a bad threshold', async () => {
+    const logs: string[] = [];
+    const io = { stdout: (x: string) => logs.push(x), stderr: (x: string) => logs.push(x) };
+    const open = await tmp();
+    expect(await runAnalyze(['tests/fixtures/embed', '--region', 'EX1', '--lang', 'en', '--out', open], io), logs.join('')).toBe(0);
+    const shut = await tmp();
+    expect(await runAnalyze(['tests/fixtures/embed', '--region', 'EX1', '--lang', 'en', '--out', shut, '--suppress', '1'], io), logs.join('')).toBe(0);
+    const note = /Small-number protection: \d+ values in this table/;
+    expect(await readFile(path.join(open, 'EX1/social-map.html'), 'utf8')).not.toMatch(note);
+    expect(await readFile(path.join(shut, 'EX1/social-map.html'), 'utf8')).toMatch(note);
+    expect(await runAnalyze(['tests/fixtures/embed', '--suppress', '0'], io)).toBe(2);
+    expect(await runAnalyze(['tests/fixtures/embed', '--suppress', 'x'], io)).toBe(2);
+  });
+});
