@@ -13,13 +13,11 @@ import { buildRankedBars, rankedBarsTable, type RankedBars } from './ranking';
 import { buildScatter, scatterTable, type Scatter } from './scatter';
 import type { CompareState } from './state';
 import type { TableModel } from './table';
-import type { ValueOptions } from './values';
+import { smallLimit } from '../privacy/config';
+import type { Protection } from '../privacy/dataset';
 
 /** Small-number protection in force (URL `suppress`): what is hidden, and the threshold. */
-export interface ChartPrivacy {
-  hidden: NonNullable<ValueOptions['hidden']>;
-  threshold: number;
-}
+export type ChartPrivacy = Protection;
 
 /** The note under a chart some of whose values small-number protection hides, or null. */
 function suppressedNote(lang: Lang, p: ChartPrivacy | undefined, keys: readonly string[], ids: readonly string[]): string | null {
@@ -29,7 +27,7 @@ function suppressedNote(lang: Lang, p: ChartPrivacy | undefined, keys: readonly 
     const hidden = p.hidden(k);
     for (const id of new Set(ids)) if (hidden.has(id)) n++;
   }
-  return n > 0 ? t(lang, 'compare.meta.suppressed', { n, threshold: p.threshold, limit: p.threshold + 1 }) : null;
+  return n > 0 ? t(lang, 'compare.meta.suppressed', { n, threshold: p.threshold, limit: smallLimit(p) }) : null;
 }
 
 export interface ChartFrame {

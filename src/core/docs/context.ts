@@ -12,7 +12,7 @@ import type { Cell as DocCell, NumRef, Run } from './model';
 import { leafAdjacency, regionCooperation, regionNeeds, type CooperationSuggestion, type EnginePriority, type NeededService } from './priorities';
 import type { PriorityWeights } from '../gaps/priorities';
 import type { PrivacyConfig } from '../privacy/config';
-import { suppressionFor } from '../privacy/dataset';
+import { protectionOf, type Protection } from '../privacy/dataset';
 
 /** An issue found at import (or any data conflict) to list in Form 1, chapter 3. */
 export interface DocIssue {
@@ -75,7 +75,7 @@ export interface DocContext {
   /** How many of these units' values of `indicator` small-number protection hides. */
   hiddenCount(indicator: string, unitIds: readonly string[]): number;
   /** The protection in force, if any. */
-  privacy: PrivacyConfig | null;
+  protection: Protection | null;
   /** The unit's municipality (itself, or its ancestor at that level). */
   muniOf(unitId: string): string | null;
   nextTable(): number;
@@ -115,7 +115,8 @@ export function buildContext(pkg: DataPackage, o: DocOptions): DocContext {
   const num = (value: number | null, digits = 0): string => (value === null || !Number.isFinite(value) ? '–' : formatNumber(lang, value, digits));
   const ref = (key: string, value: number | null, label?: string): NumRef => (label ? { key, value, label } : { key, value });
   const cellCache = new Map<string, Map<string, Cell>>();
-  const hiddenOf = (indicator: string) => suppressionFor(ds, indicator, o.privacy ?? { enabled: false, threshold: 4 });
+  const protection = (o.privacy && protectionOf(ds, o.privacy)) ?? null;
+  const hiddenOf = (indicator: string): ReadonlyMap<string, unknown> => protection?.hidden(indicator) ?? new Map();
   let tables = 0;
   let figures = 0;
   const dateText = /^\d{4}-\d{2}-\d{2}$/.test(o.date)
@@ -157,7 +158,7 @@ export function buildContext(pkg: DataPackage, o: DocOptions): DocContext {
       const hidden = hiddenOf(indicator);
       return new Set(unitIds.filter((id) => hidden.has(id))).size;
     },
-    privacy: o.privacy?.enabled ? o.privacy : null,
+    protection,
     muniOf,
     nextTable: () => ++tables,
     nextFigure: () => ++figures,

@@ -3,6 +3,7 @@
 // data conflicts found at import (and by the gap engine).
 import { denominatorOf } from '../indicators';
 import { CATEGORY_KEYS } from '../keys';
+import { smallLimit } from '../privacy/config';
 import { cellValue, sourceNote, sourcesOf, type DocContext } from './context';
 import { mapFigure } from './figures';
 import { rich, type Block, type Cell, type Column, type TableRow } from './model';
@@ -150,7 +151,9 @@ export function chapter3(ctx: DocContext): Block[] {
       rows: [...ctx.munis.map((m) => row(m.id, ctx.name(m))), row(R, ctx.tr('docs.region_total'), true)],
     });
     const hidden = chunk.reduce((n, s) => n + ctx.hiddenCount(s.category, [...ids, R]), 0);
-    if (hidden > 0 && ctx.privacy) out.push({ type: 'note', kind: 'source', text: ctx.tr('docs.suppressed', { n: hidden, threshold: ctx.privacy.threshold, limit: ctx.privacy.threshold + 1 }) });
+    if (hidden > 0 && ctx.protection) {
+      out.push({ type: 'note', kind: 'source', text: ctx.tr('docs.suppressed', { n: hidden, threshold: ctx.protection.threshold, limit: smallLimit(ctx.protection) }) });
+    }
   }
 
   // Maps of the two categories most above the national rate (else the two highest rates).

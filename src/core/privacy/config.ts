@@ -1,6 +1,7 @@
 // The `suppress` URL parameter: `0` off, `1` on with the default threshold, `<n>` (2–99) on
 // with threshold n (counts 1…n shown as "<n+1>"). The embed is always protected: `0` is
 // ignored there.
+import { restParam, type ViewState } from '../url';
 import { DEFAULT_THRESHOLD } from './suppress';
 
 export interface PrivacyConfig {
@@ -29,4 +30,7 @@ export function serializePrivacy(config: PrivacyConfig, embed: boolean): string 
 }
 
 /** The label of a small count: "<5" for the default threshold. */
-export const smallLimit = (config: PrivacyConfig): number => config.threshold + 1;
+export const smallLimit = (config: Pick<PrivacyConfig, 'threshold'>): number => config.threshold + 1;
+
+/** The protection a view's URL asks for (`suppress`; always on in the embed). */
+export const privacyOf = (state: ViewState): PrivacyConfig => parsePrivacy(restParam(state, SUPPRESS_PARAM), state.embed);

@@ -48,8 +48,14 @@ export function maskCell(cell: Cell, suppressed: Suppression | null | undefined)
   return suppressed ? { ok: false, reason: 'no_data' } : cell;
 }
 
-/** Small-number protection as the compare charts take it: undefined when it is off. */
-export function protectionOf(ds: Dataset, privacy: PrivacyConfig): { hidden: (indicator: string) => ReadonlyMap<string, Suppression>; threshold: number } | undefined {
+/** Small-number protection in force on a data set: what it hides, per indicator, and its threshold. */
+export interface Protection {
+  hidden(indicator: string): ReadonlyMap<string, Suppression>;
+  threshold: number;
+}
+
+/** The protection `privacy` asks for on `ds` (compare charts, documents); undefined when off. */
+export function protectionOf(ds: Dataset, privacy: PrivacyConfig): Protection | undefined {
   if (!privacy.enabled) return undefined;
   return { hidden: (indicator) => suppressionFor(ds, indicator, privacy), threshold: privacy.threshold };
 }

@@ -7,8 +7,8 @@ import { computeCells, type Cell, type Measure } from '../indicators';
 import type { Hierarchy } from '../hierarchy';
 import type { Lang, UnitLevel } from '../keys';
 import type { Unit } from '../model';
-import { restParam, type ViewState } from '../url';
-import { parsePrivacy, SUPPRESS_PARAM, type PrivacyConfig } from '../privacy/config';
+import type { ViewState } from '../url';
+import { privacyOf, type PrivacyConfig } from '../privacy/config';
 import { maskCell, suppressionFor } from '../privacy/dataset';
 import { suppressedLabel } from '../privacy/labels';
 import type { Suppression } from '../privacy/suppress';
@@ -125,7 +125,7 @@ export function buildMapView(ds: Dataset, state: ViewState, lang: Lang): MapView
   const cells = indicator ? computeCells(frame.ids, { indicator, measure }, h, ds.index) : new Map<string, Cell>();
   // Small-number protection: hidden values never reach the view-model, so no label, colour,
   // class bound or sort order can reveal them.
-  const privacy = parsePrivacy(restParam(state, SUPPRESS_PARAM), state.embed);
+  const privacy = privacyOf(state);
   const hidden = suppressionFor(ds, indicator, privacy);
   for (const [id, s] of hidden) if (cells.has(id)) cells.set(id, maskCell(cells.get(id) as Cell, s));
   const inFocus = (i: number) => !state.region || frame.regionIds[i] === state.region;

@@ -2,6 +2,7 @@
 // worker running the previous one), progress callbacks, and a main-thread fallback when
 // Worker is unavailable or the worker script cannot start. The result is a PreparedImport (the
 // user's data merged onto the base and indexed); the page turns it into a Dataset in slices.
+import { objectIds } from '../../core/identity';
 import type { Observation, Unit } from '../../core/model';
 import { parseWorkspace, type ParseInput } from '../../core/workspace/parse';
 import { prepareImport } from '../../core/workspace/prepared';
@@ -19,13 +20,7 @@ export interface ParseDone extends ParseResult {
 // sent once per worker (copied by postMessage, not transferred, so the cache stays whole).
 const packedUnits = new WeakMap<readonly Unit[], Promise<PackedUnits>>();
 const packedObs = new WeakMap<readonly Observation[], Promise<PackedObservations>>();
-const ids = new WeakMap<object, number>();
-let nextBaseId = 1;
-function idOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = nextBaseId++));
-  return id;
-}
+const idOf = objectIds();
 function unitsOf(units: readonly Unit[]): Promise<PackedUnits> {
   let p = packedUnits.get(units);
   if (!p) packedUnits.set(units, (p = runSliced(packUnitsSteps(units))));

@@ -4,15 +4,13 @@ import { useState } from 'react';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
 import { sortGapUnits, type GapSortKey, type GapsView } from '../../core/views/gaps';
-import { visibleRows } from '../../core/views/table';
-import { PartialRows } from '../panels/PartialRows';
+import { PartialRows, useVisibleRows } from '../panels/PartialRows';
 
 export function GapTable({ view, lang, onSelect, selected }: { view: GapsView; lang: Lang; onSelect(id: string): void; selected: string | null }) {
   const [sort, setSort] = useState<{ key: GapSortKey; dir: 'asc' | 'desc' }>({ key: 'gap', dir: 'desc' });
-  const [showAll, setShowAll] = useState(false);
   const sorted = sortGapUnits(view.tableUnits, sort.key, sort.dir, lang);
   // the first rows in the chosen order (largest gap first), the selected one, the rest on request
-  const { rows } = visibleRows(sorted, showAll, selected);
+  const { rows, hidden, showAll } = useVisibleRows(sorted, selected);
   const header = (key: GapSortKey, label: string, num = false) => {
     const active = sort.key === key;
     return (
@@ -74,7 +72,7 @@ export function GapTable({ view, lang, onSelect, selected }: { view: GapsView; l
           ))}
         </tbody>
       </table>
-      {rows.length < sorted.length && <PartialRows shown={rows.length} count={sorted.length} lang={lang} testId="gaps-table-partial" onShowAll={() => setShowAll(true)} />}
+      {hidden > 0 && <PartialRows shown={rows.length} count={sorted.length} lang={lang} testId="gaps-table-partial" onShowAll={showAll} />}
       {view.units.some((u) => u.capacityUnknown && u.inFocus) && <p className="small muted">{t(lang, 'gapsui.capacityUnknownMark')}</p>}
     </div>
   );

@@ -1,6 +1,7 @@
 // Wraps the app: restores the workspace (before the app renders user data) and runs the import
 // session that parses the user's files and merges them onto the base package.
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { objectIds } from '../../core/identity';
 import { t } from '../../core/i18n';
 import { parseViewState } from '../../core/url';
 import { useWorkspaceStore, WorkspaceProvider } from '../../io/workspace/react';
@@ -21,13 +22,7 @@ function WithSession({ children }: { children: ReactNode }) {
   return store ? <SessionProvider key={storeKey(store)} store={store}>{children}</SessionProvider> : <>{children}</>;
 }
 
-const storeIds = new WeakMap<WorkspaceStore, number>();
-let nextStoreId = 1;
-function storeKey(s: WorkspaceStore): number {
-  let id = storeIds.get(s);
-  if (id === undefined) storeIds.set(s, (id = nextStoreId++));
-  return id;
-}
+const storeKey = objectIds();
 
 export function ImportProvider({ children }: { children: ReactNode }) {
   const lang = parseViewState(typeof window === 'undefined' ? '' : window.location.search).state.lang;

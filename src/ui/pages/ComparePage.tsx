@@ -3,10 +3,10 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { COMPARE_PARAMS, parseCompareParams, writeCompareParams, type CompareState } from '../../core/compare/state';
 import { t } from '../../core/i18n';
-import { parsePrivacy, SUPPRESS_PARAM } from '../../core/privacy/config';
 import { protectionOf } from '../../core/privacy/dataset';
-import { restParam, serializeViewState } from '../../core/url';
+import { serializeViewState } from '../../core/url';
 import type { PageProps } from './MapPage';
+import { usePrivacy } from './usePrivacy';
 
 const CompareView = lazy(() => import('../compare/CompareView'));
 const OWNED = new Set<string>(COMPARE_PARAMS);
@@ -14,8 +14,8 @@ const OWNED = new Set<string>(COMPARE_PARAMS);
 export function ComparePage({ ds, state, update }: PageProps) {
   const compareState = useMemo(() => parseCompareParams(new URLSearchParams(serializeViewState(state))), [state]);
   // small-number protection (URL `suppress`, as on the map) hides the same values here
-  const suppress = restParam(state, SUPPRESS_PARAM);
-  const privacy = useMemo(() => protectionOf(ds, parsePrivacy(suppress, state.embed)), [ds, suppress, state.embed]);
+  const config = usePrivacy(state);
+  const privacy = useMemo(() => protectionOf(ds, config), [ds, config]);
   const onChange = (next: CompareState) => {
     const p = new URLSearchParams();
     writeCompareParams(next, p);

@@ -1,6 +1,5 @@
 // The documents view (?view=docs): pick a region and a form, edit, export. The user's text is
 // kept in the workspace per region, so it survives a reload and a regeneration from new data.
-import { parsePrivacy, SUPPRESS_PARAM } from '../../core/privacy/config';
 import { useMemo } from 'react';
 import { importConflicts } from '../../core/docs/conflicts';
 import { docEditsFromJson, docEditsToJson, emptyDocEdits, type DocEdits } from '../../core/docs/edits';
@@ -15,6 +14,7 @@ import { DocumentView, type DocKind } from '../docs/DocumentView';
 import { useGapsWorkspace } from '../gaps/useGapsWorkspace';
 import { useImportSession, useSessionSnapshot } from '../import/ImportProvider';
 import type { PageProps } from './MapPage';
+import { usePrivacy } from './usePrivacy';
 
 const isJson = (v: unknown): v is unknown => v !== undefined;
 
@@ -31,8 +31,7 @@ export function DocsPage({ ds, state, update }: PageProps) {
   const report = useSessionSnapshot(useImportSession()).result?.output.report ?? null;
   const importIssues = useMemo(() => importConflicts(report), [report]);
   // small-number protection (URL `suppress`, as on the map)
-  const suppress = restParam(state, SUPPRESS_PARAM);
-  const privacy = useMemo(() => parsePrivacy(suppress, state.embed), [suppress, state.embed]);
+  const privacy = usePrivacy(state);
   const edits: DocEdits = useMemo(() => (raw ? docEditsFromJson(raw) : emptyDocEdits()), [raw]);
   const regions = useMemo(
     () => ds.regions.map((r) => ({ id: r.id, name: unitName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang)),

@@ -5,15 +5,13 @@ import { suppressedTitle } from '../../core/privacy/labels';
 import type { Lang } from '../../core/keys';
 import { toCsv } from '../../core/csv';
 import { mapTableCsv, sortUnits, type MapView, type SortKey } from '../../core/views/map';
-import { visibleRows } from '../../core/views/table';
-import { PartialRows } from './PartialRows';
+import { PartialRows, useVisibleRows } from './PartialRows';
 import { downloadCsv } from '../compare/exportChart';
 
 export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang; onSelect(id: string): void }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
-  const [showAll, setShowAll] = useState(false);
   const sorted = sortUnits(view.tableUnits, sort.key, sort.dir, lang);
-  const { rows, hidden } = visibleRows(sorted, showAll, view.selected?.id ?? null);
+  const { rows, hidden, showAll } = useVisibleRows(sorted, view.selected?.id ?? null);
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
     return (
@@ -69,7 +67,7 @@ export function DataTable({ view, lang, onSelect }: { view: MapView; lang: Lang;
           ))}
         </tbody>
       </table>
-      {hidden > 0 && <PartialRows shown={rows.length} count={sorted.length} lang={lang} testId="units-table-partial" onShowAll={() => setShowAll(true)} />}
+      {hidden > 0 && <PartialRows shown={rows.length} count={sorted.length} lang={lang} testId="units-table-partial" onShowAll={showAll} />}
     </div>
   );
 }

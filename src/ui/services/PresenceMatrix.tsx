@@ -4,15 +4,13 @@ import { useState } from 'react';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/keys';
 import type { PresenceView } from '../../core/views/services-presence';
-import { visibleRows } from '../../core/views/table';
-import { PartialRows } from '../panels/PartialRows';
+import { PartialRows, useVisibleRows } from '../panels/PartialRows';
 
 export function PresenceMatrix({ view, lang, onExport }: { view: PresenceView; lang: Lang; onExport(): void }) {
   const [heat, setHeat] = useState(true);
   // a national layer has 10,000 rows × every service: the first rows, the rest on request (and
   // all of them in the CSV)
-  const [showAll, setShowAll] = useState(false);
-  const { rows } = visibleRows(view.rows, showAll, null);
+  const { rows, hidden, showAll } = useVisibleRows(view.rows, null);
   return (
     <section className="presence" data-testid="presence">
       <div className="inline-form">
@@ -61,7 +59,7 @@ export function PresenceMatrix({ view, lang, onExport }: { view: PresenceView; l
           </tbody>
         </table>
       </div>
-      {rows.length < view.rows.length && <PartialRows shown={rows.length} count={view.rows.length} lang={lang} testId="presence-partial" onShowAll={() => setShowAll(true)} />}
+      {hidden > 0 && <PartialRows shown={rows.length} count={view.rows.length} lang={lang} testId="presence-partial" onShowAll={showAll} />}
     </section>
   );
 }
